@@ -1,0 +1,50 @@
+"""Command line: ``python -m macros.cli check [kommune ...]`` validates data without building.
+
+Exit code 0 when every municipality checked is valid, 1 when any has problems (all printed,
+one per line: file:line:column: what is wrong (forventet: ...) — hint).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from . import handbook, loading
+from .errors import DataError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def check(data_root: Path, kommuner: list[str]) -> int:
+    failed = False
+    for kommune_id in kommuner:
+        try:
+            book = handbook.load(data_root, kommune_id)
+        except DataError as error:
+            failed = True
+            print(f"{kommune_id}: {error}", file=sys.stderr)
+            continue
+        print(f"{kommune_id}: OK — {len(book.fora)} fora, {len(book.roller)} roller, "
+              f"{len(book.love)} love, {len(book.bilag)} bilag")
+    return 1 if failed else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="check", description="Tjek SSP-håndbogens data.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p_check = sub.add_parser("check", help="tjek data uden at bygge")
+    p_check.add_argument("kommuner", nargs="*", help="kommune-id'er (standard: alle)")
+    p_check.add_argument("--data", type=Path, default=ROOT / "data", help="datamappen")
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        kommuner = args.kommuner or (
+            [os.environ["SSP_KOMMUNE"]] if os.environ.get("SSP_KOMMUNE")
+            else loading.available_kommuner(args.data))
+        return check(args.data, kommuner)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,165 @@
+"""The validated handbook of one municipality: lookups by id and the facts derived from records.
+
+Derived facts (which forums a role sits in, how many meetings a year that is, which forums
+cite a law, which appendix describes a record) are computed here from the forum records,
+never typed twice in the data.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import checks, loading
+from .errors import DataError, Problem
+from .model import Bilag, Deltager, Enhed, Forum, Hyppighed, Lov, RawHandbook, Rolle
+
+DEFAULT_KOMMUNE = "herning"
+
+SEKTOR_NAVNE = {"skole": "Skole", "social": "Social", "politi": "Politi", "andet": "Andet"}
+FUNKTION_NAVNE = {"formand": "formand", "naestformand": "næstformand", "moedeleder": "mødeleder",
+                  "referent": "referent", "tovholder": "tovholder", "sekretariat": "sekretariat"}
+ANSVAR_NAVNE = {"indkaldelse": "indkaldelse", "dagsorden": "dagsorden", "referat": "referat",
+                "afvikling": "afvikling af møderne"}
+
+
+@dataclass(frozen=True)
+class Participation:
+    """One role's seat in one forum, derived from the forum's participant lists."""
+
+    forum: Forum
+    deltager: Deltager
+    lister: tuple[str, ...]  # titles of the participant lists the role is on ('' = main list)
+    moeder_pr_aar: tuple[float, float] | None  # None: the source gives no frequency
+
+
+class Handbook:
+    """A validated municipality with indexes; built once per build and shared by all pages."""
+
+    def __init__(self, book: RawHandbook, folder: Path, source: loading.SourceMap):
+        self.book = book
+        self.folder = folder
+        self.source = source
+        self.kommune = book.kommune
+        self.roller = {r.id: r for r in book.roller}
+        self.fora = {f.id: f for f in book.fora}
+        self.love = {lov.id: lov for lov in book.love}
+        self.enheder = {e.id: e for e in book.enheder}
+        self.bilag = {b.id: b for b in sorted(book.bilag, key=lambda b: b.nummer)}
+        self.sider = {s.id: s for s in book.kommune.sider}
+        self.distrikter = {d.id: d for d in book.distrikter.distrikter} if book.distrikter else {}
+        self.aktiviteter = {a.id: a for a in book.aktiviteter}
+        self._participations = self._derive_participations()
+
+    # --- lookups ---------------------------------------------------------------------------
+
+    @property
+    def revision(self):
+        return self.kommune.revisioner[-1]
+
+    def sektor(self, rolle: Rolle) -> str:
+        if rolle.sektor:
+            return rolle.sektor
+        if rolle.enhed:
+            return self.enheder[rolle.enhed].sektor
+        return "andet"
+
+    def enhed(self, rolle: Rolle) -> Enhed | None:
+        return self.enheder.get(rolle.enhed) if rolle.enhed else None
+
+    def bilag_for(self, kind: str, ident: str) -> Bilag | None:
+        """The appendix that describes a role, forum, law or activity, if any."""
+        field = {"rolle": "roller", "forum": "fora", "lov": "love", "aktivitet": "aktiviteter"}[kind]
+        for bilag in self.bilag.values():
+            if ident in getattr(bilag, field):
+                return bilag
+        return None
+
+    def source_file(self, key: str, index: int | None = None) -> str | None:
+        """The data file a record came from, relative to the repository (for 'edit' links)."""
+        path = (key,) if index is None else (key, index)
+        return self.source.file_of(path)
+
+    def record_file(self, kind: str, ident: str) -> str | None:
+        key, records = {"forum": ("fora", self.book.fora), "rolle": ("roller", self.book.roller)}[kind]
+        for i, record in enumerate(records):
+            if record.id == ident:
+                return self.source_file(key, i)
+        return None
+
+    # --- derived facts ---------------------------------------------------------------------
+
+    @staticmethod
+    def all_participants(forum: Forum) -> list[tuple[str, Deltager]]:
+        """Every (list title, participant) of a forum, main list first."""
+        rows = [("", d) for d in forum.deltagere]
+        for liste in forum.deltagerlister:
+            rows += [(liste.titel, d) for d in liste.deltagere]
+        return rows
+
+    @staticmethod
+    def series(forum: Forum) -> list[tuple[str, Hyppighed, set[str] | None]]:
+        """The forum's meeting series: (title, frequency, list ids or None for everyone)."""
+        if not forum.moeder:
+            return [("", forum.hyppighed, None)]
+        return [(s.titel, s.hyppighed, set(s.deltagerlister) or None) for s in forum.moeder]
+
+    def _derive_participations(self) -> dict[str, list[Participation]]:
+        result: dict[str, list[Participation]] = {r: [] for r in self.roller}
+        for forum in self.fora.values():
+            seats: dict[str, tuple[Deltager, list[str], set[str]]] = {}
+            for liste_id, titel, deltagere in (
+                    [("", "", forum.deltagere)]
+                    + [(lst.id, lst.titel, lst.deltagere) for lst in forum.deltagerlister]):
+                for d in deltagere:
+                    first, titles, ids = seats.setdefault(d.rolle, (d, [], set()))
+                    titles.append(titel)
+                    ids.add(liste_id)
+            for rolle_id, (deltager, titles, ids) in seats.items():
+                low = high = 0.0
+                known = True
+                for _titel, hyppighed, lists in self.series(forum):
+                    if lists is not None and not (lists & ids):
+                        continue
+                    count = hyppighed.moeder_pr_aar
+                    if count is None:
+                        known = False
+                        break
+                    low, high = low + count[0], high + count[1]
+                result[rolle_id].append(Participation(
+                    forum, deltager, tuple(titles), (low, high) if known else None))
+        return result
+
+    def participations(self, rolle_id: str) -> list[Participation]:
+        return self._participations.get(rolle_id, [])
+
+    def citing(self, lov_id: str) -> list[tuple[Forum, str | None]]:
+        """Forums that cite a law, with the paragraph they cite."""
+        return [(f, h.paragraf) for f in self.fora.values() for h in f.lovgrundlag if h.lov == lov_id]
+
+    def laws_in_order(self) -> list[Lov]:
+        return list(self.love.values())
+
+
+@functools.lru_cache(maxsize=8)
+def _load_cached(data_root: str, kommune_id: str, _fingerprint: tuple) -> Handbook:
+    raw = loading.read_kommune(Path(data_root), kommune_id)
+    book = checks.validate(raw)
+    return Handbook(book, raw.folder, raw.source)
+
+
+def load(data_root: Path, kommune_id: str) -> Handbook:
+    """Load and validate a municipality once per change of its files (cached per build)."""
+    data_root = Path(data_root).resolve()
+    known = loading.available_kommuner(data_root) if data_root.is_dir() else []
+    if kommune_id not in known:
+        import difflib
+
+        close = difflib.get_close_matches(kommune_id, known, n=1)
+        raise DataError([Problem(
+            "SSP_KOMMUNE", 0, 0, f"ukendt kommune '{kommune_id}'",
+            "en af " + ", ".join(known) + f" (en mappe under {data_root.name}/ med kommune.yml)",
+            f"mente du '{close[0]}'?" if close else "")])
+    folder = loading.kommune_folder(data_root, kommune_id)
+    return _load_cached(str(data_root), kommune_id, loading.fingerprint(folder))
