@@ -1,0 +1,561 @@
+"""The Markdown of each page, built from the records: participant tables, task lists, facts
+and cross-links. ``main.py`` exposes these as macros; ``pages.py`` decides which page calls
+which. Every value from the data passes through ``render.text`` or ``render.markdown``.
+"""
+
+from __future__ import annotations
+
+import html
+
+from .handbook import ANSVAR_NAVNE, FUNKTION_NAVNE, SEKTOR_NAVNE, Handbook, Participation
+from .model import Deltager, Forum, Hyppighed, Rolle
+from .pages import bilag_title, path, section_title
+from .pdf import handbook_pdf_path
+from .render import (bullet_list, count_range, inline_markdown, markdown, points, relative_link,
+                     site_link,
+                     sections, table, text)
+
+MAANEDER = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
+            "oktober", "november", "december"]
+NIVEAU_NAVNE = {"strategisk": "Strategisk", "koordinerende": "Koordinerende",
+                "udfoerende": "Udførende"}
+
+
+class Blocks:
+    """Markdown blocks for one page; links are made relative to that page."""
+
+    def __init__(self, book: Handbook, page: str):
+        self.book = book
+        self.page = page
+
+    # --- links -----------------------------------------------------------------------------
+
+    def resolve(self, kind: str, ident: str) -> tuple[str, str]:
+        """Label and relative link of a record (used for ``[[kind:id]]`` in Markdown fields)."""
+        b = self.book
+        if kind == "rolle":
+            return b.roller[ident].navn, relative_link(self.page, path("rolle", ident))
+        if kind == "forum":
+            return b.fora[ident].navn, relative_link(self.page, path("forum", ident))
+        if kind == "lov":
+            return b.love[ident].navn, relative_link(self.page, path("lov"), ident)
+        if kind == "bilag":
+            return f"bilag {b.bilag[ident].nummer}", relative_link(self.page, path("bilag", ident))
+        if kind == "side":
+            return b.sider[ident].titel, relative_link(self.page, path("side", ident))
+        if kind == "distrikt":
+            return b.distrikter[ident].navn, relative_link(self.page, path("distrikt"), ident)
+        raise KeyError(kind)
+
+    def link(self, kind: str, ident: str, label: str | None = None) -> str:
+        name, target = self.resolve(kind, ident)
+        return f"[{text(label or name)}]({target})"
+
+    def md(self, value: str | None) -> str:
+        return markdown(value, self.resolve) if value else ""
+
+    def inline(self, value: str | None) -> str:
+        return inline_markdown(value, self.resolve) if value else ""
+
+    def sections(self, afsnit, level: int = 2) -> str:
+        return sections(afsnit, self.resolve, level)
+
+    def source_note(self, file: str | None) -> str:
+        if not file:
+            return ""
+        return f"*Kilde i data: {text(file)}*\n{{: .ssp-source }}"
+
+    # --- small facts -----------------------------------------------------------------------
+
+    @staticmethod
+    def frequency(h: Hyppighed) -> str:
+        """The source's wording plus the structured figures ('4 møder/år', 'ukendt')."""
+        return text(h.tekst)
+
+    @staticmethod
+    def per_year(h: Hyppighed) -> str:
+        counts = h.moeder_pr_aar
+        if counts is None:
+            return "ikke oplyst" + (" (ad hoc)" if h.ad_hoc else "")
+        out = count_range(*counts)
+        if h.interval_dage == 7:
+            out += " (ugentligt)"
+        elif h.interval_dage:
+            out += f" (hver {h.interval_dage}. dag)"
+        if h.ad_hoc:
+            out += " + ad hoc"
+        return out
+
+    @staticmethod
+    def duration(h: Hyppighed) -> str:
+        if not h.varighed_minutter:
+            return ""
+        m = h.varighed_minutter
+        if m % 60 == 0:
+            return f"{m // 60} time" + ("r" if m > 60 else "")
+        return f"{m} min."
+
+    def roles_with(self, forum: Forum, *, funktion=None, ansvar=None) -> list[str]:
+        out = []
+        for _titel, d in self.book.all_participants(forum):
+            if (funktion and funktion in d.funktion) or (ansvar and ansvar in d.ansvar):
+                label = self.link("rolle", d.rolle)
+                if label not in out:
+                    out.append(label)
+        return out
+
+    def leadership(self, forum: Forum) -> str:
+        parts = []
+        for key in ("formand", "naestformand", "moedeleder", "tovholder", "sekretariat",
+                    "referent"):
+            names = self.roles_with(forum, funktion=key)
+            if names:
+                parts.append(f"{FUNKTION_NAVNE[key].capitalize()}: {', '.join(names)}")
+        return "; ".join(parts)
+
+    def responsibility(self, forum: Forum) -> str:
+        parts = []
+        for key in ANSVAR_NAVNE:
+            names = self.roles_with(forum, ansvar=key)
+            if names:
+                parts.append(f"{ANSVAR_NAVNE[key].capitalize()}: {', '.join(names)}")
+        return "; ".join(parts)
+
+    @staticmethod
+    def qualifiers(d: Deltager) -> str:
+        parts = [FUNKTION_NAVNE[f] for f in d.funktion]
+        parts += [f"ansvarlig for {ANSVAR_NAVNE[a]}" for a in d.ansvar]
+        if d.ad_hoc:
+            parts.append("ad hoc")
+        if d.hvor_relevant:
+            parts.append("hvor det er relevant")
+        out = ", ".join(parts)
+        extra = [text(v) for v in (d.deltagelse, d.note) if v]
+        return "; ".join(p for p in [text(out) if out else "", *extra] if p)
+
+    def facts_table(self, rows: list[tuple[str, str]], caption: str) -> str:
+        rows = [(k, v) for k, v in rows if v]
+        return table(["Oplysning", "Indhold"], [[k, v] for k, v in rows], caption)
+
+    # --- pages -----------------------------------------------------------------------------
+
+    def forside(self) -> str:
+        k = self.book.kommune
+        # Raw HTML on purpose: the PDF is written after the pages, so MkDocs cannot check the
+        # link; the class md-content__button makes the PDF plugin leave the button out.
+        pdf = html.escape(site_link(self.page, handbook_pdf_path(self.book)))
+        parts = [f"# {text(k.titel)}"]
+        if k.undertitel:
+            parts.append(f"*{text(k.undertitel)}*")
+        parts.append(f"**{text(k.navn)}**" + (f" · {text(k.enhed)}" if k.enhed else "")
+                     + f" · {text(self.book.revision.tekst)}")
+        parts.append(f'<a class="md-button md-button--primary md-content__button ssp-pdf" '
+                     f'href="{pdf}" download>'
+                     "Hent håndbogen som PDF</a>")
+        parts.append(self.sections(k.indledning))
+        parts.append("## Indhold")
+        items = []
+        for entry in k.navigation:
+            if entry == "forside":
+                continue
+            if entry in self.book.sider:
+                items.append(self.link("side", entry))
+            elif entry == "bilag" and self.book.bilag:
+                items.append(f"[Bilag]({relative_link(self.page, path('bilag-oversigt'))})")
+            elif entry in ("niveauer", "distrikter") and not getattr(self.book.book, entry):
+                continue
+            elif entry == "modsigelser" and not self.book.book.modsigelser:
+                continue
+            else:
+                items.append(f"[{text(section_title(self.book, entry))}]"
+                             f"({relative_link(self.page, path(entry))})")
+        parts.append(bullet_list(items))
+        parts.append(self.source_note(self.book.source_file("kommune")))
+        return "\n\n".join(p for p in parts if p)
+
+    def side(self, ident: str) -> str:
+        side = self.book.sider[ident]
+        return f"# {text(side.titel)}\n\n{self.sections(side.afsnit)}\n\n" + self.source_note(
+            self.book.source_file("kommune"))
+
+    def niveauer(self) -> str:
+        n = self.book.book.niveauer
+        parts = [f"# {text(n.titel)}", self.md(n.indledning)]
+        parts.append(table(
+            ["Niveau", "Målgruppe", "Primære aktører"],
+            [[f"[{text(x.navn)}](#{x.id})", text(x.maalgruppe or ""),
+              ", ".join(self.link("rolle", a) for a in x.aktoerer) or self.inline(x.aktoerer_tekst)]
+             for x in n.niveauer], "Oversigt over niveauerne"))
+        for x in n.niveauer:
+            parts.append(f"## {text(x.navn)} {{#{x.id}}}")
+            if x.maalgruppe:
+                parts.append(f"**Målgruppe:** {text(x.maalgruppe)}")
+            parts.append(self.md(x.beskrivelse))
+            if x.aktoerer_tekst:
+                parts.append(self.md(x.aktoerer_tekst))
+            if x.aktoerer:
+                parts.append("**Primære aktører:** "
+                             + ", ".join(self.link("rolle", a) for a in x.aktoerer))
+        if n.kilder:
+            parts.append("## Kilder\n\n" + bullet_list(text(k) for k in n.kilder))
+        parts.append(self.source_note(self.book.source_file("niveauer")))
+        return "\n\n".join(p for p in parts if p)
+
+    def organisering(self) -> str:
+        b = self.book
+        parts = ["# Organisering", self.sections(b.kommune.organisering)]
+        parts.append("## Enheder og sektorer")
+        parts.append("Hver rolle hører til en enhed, og hver enhed til et af de tre S'er "
+                     "(Skole, Sociale myndigheder, Politi) eller 'Andet'.")
+        rows = []
+        for sektor in SEKTOR_NAVNE:
+            for e in b.enheder.values():
+                if e.sektor != sektor:
+                    continue
+                roles = [self.link("rolle", r.id) for r in b.roller.values() if r.enhed == e.id]
+                rows.append([text(e.navn), text(e.forkortelse or ""), SEKTOR_NAVNE[sektor],
+                             text(b.enheder[e.del_af].navn) if e.del_af else "",
+                             ", ".join(roles)])
+        parts.append(table(["Enhed", "Forkortelse", "Sektor", "Del af", "Roller"], rows,
+                           "Enheder i SSP-samarbejdet"))
+        strategic = [f for f in b.fora.values() if f.niveau]
+        if strategic:
+            parts.append("## Fora efter niveau")
+            rows = []
+            for niveau in NIVEAU_NAVNE:
+                for f in strategic:
+                    if f.niveau == niveau:
+                        rows.append([NIVEAU_NAVNE[niveau], self.link("forum", f.id),
+                                     self.link("forum", f.rapporterer_til)
+                                     if f.rapporterer_til else "ikke angivet i kilden"])
+            parts.append(table(["Niveau", "Forum", "Refererer til"], rows,
+                               "Fora fra det strategiske til det udførende niveau"))
+        parts.append(self.source_note(b.source_file("enheder")))
+        return "\n\n".join(p for p in parts if p)
+
+    # --- forums ----------------------------------------------------------------------------
+
+    def forum_row(self, f: Forum) -> list[str]:
+        return [self.link("forum", f.id), self.frequency(f.hyppighed),
+                "; ".join(f"{text(t)}: {self.per_year(h)}" if t else self.per_year(h)
+                          for t, h, _ in self.book.series(f)),
+                self.leadership(f), self.responsibility(f)]
+
+    def fora_oversigt(self) -> str:
+        b = self.book
+        parts = ["# Samarbejdsfora", self.sections(b.kommune.fora_indledning)]
+        headers = ["Forum", "Mødefrekvens (kilden)", "Møder pr. år", "Formand / mødeleder",
+                   "Ansvar"]
+        for kind, title in (("intern", "Interne mødefora"), ("ekstern", "Eksterne mødefora")):
+            rows = [self.forum_row(f) for f in b.fora.values() if f.type == kind]
+            if rows:
+                parts.append(f"## {title}")
+                parts.append(table(headers, rows, title))
+        return "\n\n".join(p for p in parts if p)
+
+    def forum(self, ident: str) -> str:
+        b = self.book
+        f = b.fora[ident]
+        bilag = b.bilag_for("forum", ident)
+        law_links = [self.link("lov", h.lov) + (f" {text(h.paragraf)}" if h.paragraf else "")
+                     for h in f.lovgrundlag]
+        facts = [
+            ("Type", "Internt mødeforum" if f.type == "intern" else "Eksternt mødeforum"),
+            ("Niveau", NIVEAU_NAVNE.get(f.niveau or "", "")),
+            ("Også kaldt", text(", ".join(f.alternative_navne))),
+            ("Mødefrekvens", self.frequency(f.hyppighed)),
+            ("Møder pr. år", "; ".join(f"{text(t)}: {self.per_year(h)}" if t else self.per_year(h)
+                                       for t, h, _ in b.series(f))),
+            ("Varighed", "; ".join(f"{text(t)}: {self.duration(h)}" if t else self.duration(h)
+                                   for t, h, _ in b.series(f) if self.duration(h))),
+            ("Formand / ledelse", self.leadership(f)),
+            ("Ansvar", self.responsibility(f)),
+            ("Refererer til", self.link("forum", f.rapporterer_til) if f.rapporterer_til else ""),
+            ("Lovgrundlag", ", ".join(law_links)),
+            ("Beskrevet i", self.link("bilag", bilag.id, bilag_title(bilag)) if bilag else ""),
+        ]
+        parts = [f"# {text(f.navn)}", self.facts_table(facts, f"Fakta om {f.navn}")]
+        if f.formaal:
+            parts += ["## Formål", self.md(f.formaal)]
+        if f.beskrivelse:
+            parts += ["## Beskrivelse", self.md(f.beskrivelse)]
+        parts.append(self.sections(f.afsnit))
+        parts.append("## Deltagere")
+        parts.append(self.deltagertabel(ident))
+        if f.moeder:
+            parts.append("## Møder")
+            rows = []
+            for s in f.moeder:
+                lists = [lst.titel for lst in f.deltagerlister if lst.id in s.deltagerlister]
+                rows.append([text(s.titel), text(s.hyppighed.tekst), self.per_year(s.hyppighed),
+                             self.duration(s.hyppighed),
+                             text(", ".join(lists)) if lists else "alle deltagere"])
+            parts.append(table(["Møde", "Hyppighed (kilden)", "Møder pr. år", "Varighed",
+                                "Deltagere"], rows, f"Møder i {f.navn}"))
+        parts.append(self.source_note(b.record_file("forum", ident)))
+        return "\n\n".join(p for p in parts if p)
+
+    def _participant_rows(self, deltagere: list[Deltager]) -> list[list[str]]:
+        rows = []
+        for d in deltagere:
+            r = self.book.roller[d.rolle]
+            enhed = self.book.enhed(r)
+            label = self.link("rolle", r.id, d.betegnelse or r.navn)
+            rows.append([label, SEKTOR_NAVNE[self.book.sektor(r)],
+                         text(enhed.navn) if enhed else "", text(d.antal or ""),
+                         self.qualifiers(d)])
+        return rows
+
+    def deltagertabel(self, ident: str) -> str:
+        """The participants of a forum: one table per list, grouped by where they come from."""
+        f = self.book.fora[ident]
+        headers = ["Deltager", "Sektor", "Enhed", "Antal", "Rolle i forummet / bemærkning"]
+        lists = ([("", f.deltagere)] if f.deltagere else []) + [
+            (lst.titel, lst.deltagere) for lst in f.deltagerlister]
+        out = []
+        for titel, deltagere in lists:
+            if titel:
+                out.append(f"### {text(titel)}")
+            groups: dict[str, list[Deltager]] = {}
+            for d in deltagere:
+                groups.setdefault(d.gruppe or "", []).append(d)
+            for gruppe, members in groups.items():
+                caption = gruppe or titel or f"Deltagere i {f.navn}"
+                if gruppe:
+                    out.append(f"{'####' if titel else '###'} {text(gruppe)}")
+                out.append(table(headers, self._participant_rows(members), caption))
+        return "\n\n".join(out)
+
+    # --- roles -----------------------------------------------------------------------------
+
+    def roller_oversigt(self) -> str:
+        b = self.book
+        parts = ["# Roller og aktører", self.sections(b.kommune.roller_indledning)]
+        headers = ["Rolle", "Enhed", "Sektor", "Deltager i fora"]
+        for kategori, title in (("aktoer", "Centrale aktører"), ("deltager", "Øvrige mødedeltagere")):
+            rows = []
+            for r in b.roller.values():
+                if r.kategori != kategori:
+                    continue
+                enhed = b.enhed(r)
+                rows.append([self.link("rolle", r.id), text(enhed.navn) if enhed else "",
+                             SEKTOR_NAVNE[b.sektor(r)], str(len(b.participations(r.id)))])
+            if rows:
+                parts += [f"## {title}", table(headers, rows, title)]
+        return "\n\n".join(p for p in parts if p)
+
+    def rolle(self, ident: str) -> str:
+        b = self.book
+        r = b.roller[ident]
+        enhed = b.enhed(r)
+        bilag = b.bilag_for("rolle", ident)
+        facts = [
+            ("Enhed", text(enhed.navn) if enhed else ""),
+            ("Sektor", SEKTOR_NAVNE[b.sektor(r)]),
+            ("Antal", text(r.antal or "")),
+            ("Også kaldt", text(", ".join(r.alternative_navne))),
+            ("Distrikter", ", ".join(self.link("distrikt", d) for d in r.distrikter)),
+            ("Beskrevet i", self.link("bilag", bilag.id, bilag_title(bilag)) if bilag else ""),
+        ]
+        parts = [f"# {text(r.navn)}", self.facts_table(facts, f"Fakta om {r.navn}")]
+        if r.formaal:
+            parts += ["## Formål", self.md(r.formaal)]
+        if r.beskrivelse:
+            parts += ["## Beskrivelse", self.md(r.beskrivelse)]
+        parts.append(self.sections(r.afsnit))
+        parts.append("## Deltager i")
+        parts.append(self.deltager_i(ident))
+        parts.append(self.source_note(b.record_file("rolle", ident)))
+        return "\n\n".join(p for p in parts if p)
+
+    def deltager_i(self, ident: str) -> str:
+        """Every forum the role sits in, derived from the forum records, with meetings a year."""
+        seats = self.book.participations(ident)
+        if not seats:
+            return "Rollen er ikke opført som deltager i noget forum."
+        rows = []
+        low = high = 0.0
+        unknown = []
+        for p in seats:
+            lists = [t for t in p.lister if t]
+            note = self.qualifiers(p.deltager)
+            if lists:
+                note = "; ".join(x for x in [text(", ".join(lists)), note] if x)
+            if p.moeder_pr_aar is None:
+                count = "ikke oplyst"
+                unknown.append(p.forum)
+            else:
+                count = count_range(*p.moeder_pr_aar)
+                low, high = low + p.moeder_pr_aar[0], high + p.moeder_pr_aar[1]
+            rows.append([self.link("forum", p.forum.id), text(p.forum.hyppighed.tekst), count, note])
+        rows.append(["**I alt**", "", f"**{count_range(low, high)}**",
+                     f"+ {len(unknown)} fora uden oplyst mødefrekvens" if unknown else ""])
+        return table(["Forum", "Mødefrekvens (kilden)", "Møder pr. år", "Rolle i forummet"],
+                     rows, f"Fora, som {self.book.roller[ident].navn} deltager i")
+
+    # --- laws, appendices, districts, year ---------------------------------------------------
+
+    def lovgrundlag(self) -> str:
+        b = self.book
+        parts = ["# Lovgrundlag", self.sections(b.kommune.love_indledning)]
+        parts.append(table(["Lov/vejledning", "Paragraf(fer)", "Indhold"], [
+            [self.link("lov", lov.id), text(lov.paragraffer or "–"), self.inline(lov.indhold)]
+            for lov in b.love.values()], "Oversigt over lovgrundlaget"))
+        for lov in b.love.values():
+            heading = lov.navn + (f" {lov.paragraffer}" if lov.paragraffer else "")
+            parts.append(f"## {text(heading)} {{#{lov.id}}}")
+            if lov.indhold:
+                parts.append(self.md(lov.indhold))
+            for stk in lov.stykker:
+                block = (f"**{text(stk.nummer)}** " if stk.nummer else "") + self.md(stk.tekst)
+                parts.append(block)
+                if stk.punkter:
+                    parts.append(points(stk.punkter, self.resolve, ordered=True))
+                if stk.efterskrift:
+                    parts.append(self.md(stk.efterskrift))
+            if lov.url:
+                parts.append(f"Lovtekst: [{text(lov.url)}]({lov.url})")
+            citing = b.citing(lov.id)
+            if citing:
+                parts.append("**Fora, der henviser hertil:** " + ", ".join(
+                    self.link("forum", f.id) + (f" ({text(p)})" if p else "") for f, p in citing))
+            bilag = b.bilag_for("lov", lov.id)
+            if bilag:
+                parts.append("Beskrevet i " + self.link("bilag", bilag.id, bilag_title(bilag)) + ".")
+        parts.append(self.source_note(b.source_file("love")))
+        return "\n\n".join(p for p in parts if p)
+
+    def bilag_oversigt(self) -> str:
+        b = self.book
+        parts = ["# Bilag", self.sections(b.kommune.bilag_indledning)]
+        parts.append(table(["Nr.", "Bilag"], [
+            [str(x.nummer), self.link("bilag", x.id, x.titel)] for x in b.bilag.values()],
+            "Bilagsoversigt"))
+        return "\n\n".join(p for p in parts if p)
+
+    def bilag(self, ident: str) -> str:
+        b = self.book
+        x = b.bilag[ident]
+        parts = [f"# {text(bilag_title(x))}", self.sections(x.afsnit)]
+        described = []
+        for r in x.roller:
+            role = b.roller[r]
+            described.append(f"Rollen {self.link('rolle', r)}"
+                             + (f" — {self.inline(role.formaal)}" if role.formaal else ""))
+        for f in x.fora:
+            forum = b.fora[f]
+            described.append(f"Forummet {self.link('forum', f)} — {text(forum.hyppighed.tekst)}")
+        for lov in x.love:
+            described.append(f"Loven {self.link('lov', lov)}")
+        for a in x.aktiviteter:
+            akt = b.aktiviteter[a]
+            described.append(f"Aktiviteten [{text(akt.navn)}]"
+                             f"({relative_link(self.page, path('aarshjul'), akt.id)})")
+        if x.distrikter and b.book.distrikter:
+            described.append(f"[{text(section_title(b, 'distrikter'))}]"
+                             f"({relative_link(self.page, path('distrikter'))})")
+        if x.niveauer and b.book.niveauer:
+            described.append(f"[{text(section_title(b, 'niveauer'))}]"
+                             f"({relative_link(self.page, path('niveauer'))})")
+        if described:
+            parts += ["## Bilaget beskriver", bullet_list(described)]
+        if x.distrikter and b.book.distrikter:
+            parts.append(self.distrikt_tabel())
+        if x.niveauer and b.book.niveauer:
+            parts.append(table(["Niveau/søjle", "Beskrivelse"], [
+                [text(n.navn), self.inline(n.beskrivelse)] for n in b.book.niveauer.niveauer],
+                section_title(b, "niveauer")))
+        parts.append(self.source_note(b.source_file("bilag")))
+        return "\n\n".join(p for p in parts if p)
+
+    def distrikt_tabel(self) -> str:
+        d = self.book.book.distrikter
+        omraader = {o.id: o for o in d.omraader}
+        rows = []
+        for x in d.distrikter:
+            groups = x.underdistrikter or []
+            if x.skoler or not groups:
+                rows.append([self.link("distrikt", x.id), "", text(", ".join(x.skoler)),
+                             text(omraader[x.omraade].navn) if x.omraade else "",
+                             self.link("rolle", x.daekkes_af) if x.daekkes_af else ""])
+            for u in groups:
+                rows.append([self.link("distrikt", x.id), text(u.navn or ""),
+                             text(", ".join(u.skoler)),
+                             text(omraader[u.omraade].navn) if u.omraade else "",
+                             self.link("rolle", x.daekkes_af) if x.daekkes_af else ""])
+        return table(["Distrikt", "Underdistrikt", "Skoler", "Medarbejderområde", "Dækkes af"],
+                     rows, "Distrikter og skoler")
+
+    def distrikter(self) -> str:
+        b = self.book
+        d = b.book.distrikter
+        parts = [f"# {text(d.titel)}", self.sections(d.indledning), self.distrikt_tabel()]
+        for x in d.distrikter:
+            parts.append(f"## {text(x.navn)} {{#{x.id}}}")
+            if x.beskrivelse:
+                parts.append(self.md(x.beskrivelse))
+            for u in x.underdistrikter:
+                label = u.navn or "Skoler"
+                parts.append(f"**{text(label)}:** {text(', '.join(u.skoler))}")
+            if x.skoler:
+                parts.append("**Skoler:** " + text(", ".join(x.skoler)))
+            roles = [r for r in b.roller.values() if x.id in r.distrikter]
+            if x.daekkes_af or roles:
+                ids = list(dict.fromkeys(([x.daekkes_af] if x.daekkes_af else [])
+                                         + [r.id for r in roles]))
+                parts.append("**Kontakt:** " + ", ".join(self.link("rolle", i) for i in ids))
+        if d.omraader:
+            parts.append("## Medarbejderområder")
+            if d.omraader_indledning:
+                parts.append(self.md(d.omraader_indledning))
+            parts.append(table(["Område", "Dækkes af", "Skoler"], [
+                [text(o.navn), self.link("rolle", o.daekkes_af) if o.daekkes_af else "",
+                 text(", ".join(o.skoler))] for o in d.omraader], "Skolefordeling"))
+        parts.append(self.source_note(b.source_file("distrikter")))
+        return "\n\n".join(p for p in parts if p)
+
+    def aarshjul(self) -> str:
+        b = self.book
+        parts = ["# Året i SSP"]
+        if b.aktiviteter:
+            parts.append("## Faste aktiviteter")
+            rows = []
+            for a in sorted(b.aktiviteter.values(),
+                            key=lambda a: (min(a.klassetrin) if a.klassetrin else 99, a.navn)):
+                when = ", ".join(MAANEDER[m - 1] for m in a.maaneder)
+                if a.tidspunkt:
+                    when = "; ".join(x for x in [when, text(a.tidspunkt)] if x)
+                rows.append([
+                    text(a.navn),
+                    ", ".join(f"{g}." for g in a.klassetrin) or "",
+                    text(a.tema or ""), when, text(a.hyppighed or ""),
+                    ", ".join(self.link("rolle", r) for r in a.ansvarlige),
+                    "ja" if a.foraeldremoede else ""])
+            parts.append(table(["Aktivitet", "Klasse", "Tema", "Hvornår", "Hyppighed",
+                                "Ansvarlig", "Forældremøde"], rows, "Faste aktiviteter i året"))
+            for a in b.aktiviteter.values():
+                if a.beskrivelse:
+                    parts.append(f"### {text(a.navn)} {{#{a.id}}}\n\n{self.md(a.beskrivelse)}")
+                else:
+                    parts.append(f'<span id="{a.id}"></span>')
+        parts.append("## Faste møder")
+        rows = [[self.link("forum", f.id), text(f.hyppighed.tekst),
+                 "; ".join(f"{text(t)}: {self.per_year(h)}" if t else self.per_year(h)
+                           for t, h, _ in b.series(f))] for f in b.fora.values()]
+        parts.append(table(["Forum", "Mødefrekvens (kilden)", "Møder pr. år"], rows,
+                           "Faste møder i året"))
+        parts.append(self.source_note(b.source_file("aktiviteter")))
+        return "\n\n".join(p for p in parts if p)
+
+    def modsigelser(self) -> str:
+        b = self.book
+        parts = ["# Afklaringer til næste revision",
+                 "Kildedokumentet er på disse punkter modstridende eller ufuldstændigt. Hver "
+                 "afklaring er løst som beskrevet i data og skal bekræftes af kommunen ved næste "
+                 "revision."]
+        parts.append(table(["Nr.", "Sted i kilden", "Hvad", "Løst sådan", "Bekræftes"], [
+            [str(i), text(m.sted), text(m.beskrivelse), text(m.loesning),
+             "ja" if m.skal_bekraeftes else "nej"]
+            for i, m in enumerate(b.book.modsigelser, start=1)], "Afklaringer"))
+        parts.append(self.source_note(b.source_file("modsigelser")))
+        return "\n\n".join(p for p in parts if p)

@@ -1,0 +1,39 @@
+"""The PDF of the whole handbook: mkdocs-to-pdf configured from the municipality's data.
+
+mkdocs-to-pdf is the maintained continuation of mkdocs-with-pdf (same options, WeasyPrint).
+Its cover and print stylesheet are ours (``overrides/pdf/``): Danish, with the municipality,
+the title and the revision instead of placeholders.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .handbook import Handbook
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "pdf"
+PLUGIN = "to-pdf"
+
+
+def handbook_pdf_path(book: Handbook) -> str:
+    """Where the handbook PDF is written, relative to the site root."""
+    return f"pdf/{book.kommune.id}-ssp-haandbog.pdf"
+
+
+def configure(config, book: Handbook) -> None:
+    """Fill the PDF plugin's options from the data (before the plugin reads them)."""
+    plugin = config.plugins.get(PLUGIN)
+    if plugin is None:
+        return
+    kommune = book.kommune
+    plugin.config.update({
+        "output_path": handbook_pdf_path(book),
+        "cover_title": kommune.titel,
+        "cover_subtitle": kommune.undertitel or (kommune.enhed or ""),
+        "author": kommune.navn,
+        "copyright": book.revision.tekst,
+        "toc_title": "Indholdsfortegnelse",
+        "custom_template_path": str(TEMPLATES),
+    })
+    plugin.config["metadata"]["description"] = f"{kommune.titel} — {book.revision.tekst}"
+    plugin.config["metadata"]["keywords"] = "SSP, kriminalitetsforebyggelse, " + kommune.navn
