@@ -205,6 +205,7 @@ def read_kommune(data_root: Path, kommune_id: str) -> RawData:
     for key, sub in RECORD_FOLDERS.items():
         records: list[Any] = []
         sub_folder = folder / sub
+        smap.files[(key,)] = _relative(sub_folder, root) + "/"
         for path in sorted(sub_folder.glob("*")) if sub_folder.is_dir() else []:
             if path.suffix not in {".yml", ".yaml"} or not path.is_file():
                 continue

@@ -126,8 +126,8 @@ class Kommune(Record):
     """Kommunen og håndbogen som helhed (kommune.yml)."""
 
     id: Id = Field(description="Kommunens id; samme som mappenavnet under data/.")
-    navn: Tekst = Field(description="Kommunens navn, fx 'Herning Kommune'.")
-    enhed: Tekst | None = Field(None, description="Enheden, der ejer SSP, fx 'UngHerning'.")
+    navn: Tekst = Field(description="Kommunens navn, fx 'Bjergby Kommune'.")
+    enhed: Tekst | None = Field(None, description="Enheden, der ejer SSP, fx 'Ungdomsskolen'.")
     titel: Tekst = Field(description="Håndbogens titel, som i kildedokumentet.")
     undertitel: Tekst | None = Field(None, description="Undertitel.")
     revisioner: list[Revision] = Field(min_length=1, description="Revisioner, ældste først.")

@@ -8,7 +8,7 @@ from .handbook import DEFAULT_KOMMUNE
 
 
 def kommune_id(config) -> str:
-    """``extra.kommune`` in mkdocs.yml, which reads ``SSP_KOMMUNE`` (default: Herning)."""
+    """``extra.kommune`` in mkdocs.yml, which reads ``SSP_KOMMUNE``."""
     return str(config["extra"].get("kommune") or DEFAULT_KOMMUNE).strip()
 
 

@@ -1,0 +1,153 @@
+"""The real build of every municipality: pages, derived lists, links, PDF."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+from pypdf import PdfReader
+
+from html_util import (article, html_pages, linked_pages, normalise, resolve_href,
+                       section_table, soup, tables_between)
+from macros import pages
+
+
+def test_strict_build_passes_without_warnings(built):
+    assert built.result.returncode == 0
+    assert "WARNING" not in built.output, built.output
+    assert "ERROR" not in built.output, built.output
+
+
+def test_every_record_becomes_a_page(built):
+    book = built.book
+    expected = (
+        [(pages.path("forum", f.id), f.navn) for f in book.fora.values()]
+        + [(pages.path("rolle", r.id), r.navn) for r in book.roller.values()]
+        + [(pages.path("bilag", b.id), pages.bilag_title(b)) for b in book.bilag.values()]
+        + [(pages.path("side", s.id), s.titel) for s in book.sider.values()]
+    )
+    assert len(expected) > 3
+    for src, title in expected:
+        html = built.page(src)
+        assert html.exists(), src
+        h1 = article(soup(html)).find("h1")
+        assert normalise(h1.get_text()).rstrip("¶").strip() == normalise(title), src
+
+
+def test_appendices_keep_the_source_numbering(built):
+    overview = soup(built.page(pages.path("bilag-oversigt")))
+    rows = article(overview).find("table").find_all("tr")
+    numbers = [int(tr.find("td").get_text()) for tr in rows if tr.find("td")]
+    assert numbers == [b.nummer for b in built.book.bilag.values()]
+    assert numbers == list(range(1, len(numbers) + 1))
+
+
+def test_deltager_i_is_the_inverse_of_the_forum_participant_lists(built):
+    """Read both directions from the HTML and compare them with each other and the data."""
+    book = built.book
+    forum_to_roles: dict[str, set[str]] = {}
+    for forum_id in book.fora:
+        path = built.page(pages.path("forum", forum_id))
+        tables = tables_between(soup(path), "Deltagere")
+        assert tables, forum_id
+        forum_to_roles[forum_id] = set().union(
+            *(linked_pages(t, path, "roller") for t in tables))
+        data_roles = {d.rolle for _t, d in book.all_participants(book.fora[forum_id])}
+        assert forum_to_roles[forum_id] == data_roles, forum_id
+
+    role_to_forums: dict[str, set[str]] = {}
+    for role_id in book.roller:
+        path = built.page(pages.path("rolle", role_id))
+        table = section_table(soup(path), "Deltager i")
+        role_to_forums[role_id] = linked_pages(table, path, "fora") if table else set()
+
+    inverse = {r: {f for f, roles in forum_to_roles.items() if r in roles} for r in book.roller}
+    assert role_to_forums == inverse
+
+
+def test_role_totals_add_up_over_its_forums(built):
+    book = built.book
+    for role_id in book.roller:
+        seats = book.participations(role_id)
+        known = [p.moeder_pr_aar for p in seats if p.moeder_pr_aar]
+        table = section_table(soup(built.page(pages.path("rolle", role_id))), "Deltager i")
+        if not seats:
+            assert table is None
+            continue
+        last = table.find_all("tr")[-1].find_all("td")
+        low = sum(k[0] for k in known)
+        assert normalise(last[0].get_text()) == "I alt"
+        shown = normalise(last[2].get_text())
+        assert shown.split("–")[0].replace(",", ".") in (f"{low:g}", f"{low:.1f}"), role_id
+
+
+def test_every_internal_link_and_anchor_resolves(built):
+    site = built.site
+    base_path = urlparse(built.book.kommune.adresse or "/").path or "/"
+    ids_cache: dict = {}
+    checked = 0
+    for page in html_pages(site):
+        for a in soup(page).find_all("a", href=True):
+            target = resolve_href(site, page, a["href"], base_path)
+            if target is None:
+                continue
+            path, fragment = target
+            assert path.exists(), f"{page.relative_to(site)} → {a['href']}"
+            if fragment and path.suffix == ".html":
+                if path not in ids_cache:
+                    ids_cache[path] = {el["id"] for el in soup(path).find_all(id=True)}
+                assert fragment in ids_cache[path], f"{page.relative_to(site)} → {a['href']}"
+            checked += 1
+    assert checked > 50
+
+
+def test_laws_have_anchors_and_list_the_forums_citing_them(built):
+    page = soup(built.page(pages.path("love")))
+    for lov in built.book.love.values():
+        heading = page.find(id=lov.id)
+        assert heading is not None and heading.name == "h2", lov.id
+        for forum, _paragraf in built.book.citing(lov.id):
+            section = []
+            for el in heading.find_all_next():
+                if el.name == "h2":
+                    break
+                section.append(el)
+            assert any(forum.navn in el.get_text() for el in section if el.name == "p"), forum.id
+
+
+def test_home_page_has_revision_and_pdf_download(built):
+    home = soup(built.page("index.md"))
+    text = normalise(home.get_text(" "))
+    assert built.book.revision.tekst in text
+    button = home.find("a", attrs={"download": True})
+    assert button is not None
+    target, _ = resolve_href(built.site, built.page("index.md"), button["href"])
+    assert target == built.pdf.resolve() and built.pdf.exists()
+
+
+def test_no_request_leaves_the_site(built):
+    for page in html_pages(built.site):
+        doc = soup(page)
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+            for el in doc.find_all(tag, attrs={attr: True}):
+                if tag == "link" and set(el.get("rel", [])) & {"canonical", "alternate"}:
+                    continue  # names the page's address; the browser loads nothing
+                assert not re.match(r"^(https?:)?//", el[attr]), f"{page}: {el}"
+
+
+def test_pdf_carries_every_forum_role_and_the_revision(built):
+    reader = PdfReader(built.pdf)
+    for page in reader.pages:
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        assert (round(width), round(height)) == (595, 842)  # A4
+    cover = normalise(reader.pages[0].extract_text())
+    assert built.book.revision.tekst in cover
+    assert built.book.kommune.navn in cover
+    text = normalise(" ".join(p.extract_text() for p in reader.pages))
+    squashed = re.sub(r"[\s-]", "", text)
+    names = ([f.navn for f in built.book.fora.values()] + [r.navn for r in built.book.roller.values()]
+             + [lov.navn for lov in built.book.love.values()]
+             + [pages.bilag_title(b) for b in built.book.bilag.values()])
+    missing = [n for n in names if re.sub(r"[\s-]", "", n) not in squashed]
+    assert not missing, missing
+    assert "None" not in cover

@@ -1,0 +1,50 @@
+"""Data text is shown literally: HTML, Markdown link tricks and template syntax never act."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from conftest import mkdocs_build
+from html_util import article, soup
+from macros import pages
+
+NASTY = '<script>alert(1)</script> <img src=x onerror=alert(2)> [klik](javascript:alert(3)) ' \
+        '{{ 7*7 }} {% if true %}JA{% endif %} *ikke kursiv* & § 115'
+
+
+def _edit(path, change):
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = lines[0]
+    data = yaml.safe_load("\n".join(lines[1:]))
+    change(data)
+    path.write_text(header + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
+                    encoding="utf-8")
+
+
+def test_text_fields_are_shown_as_typed(fixture_copy, tmp_path):
+    folder = fixture_copy / "bjergby"
+    _edit(folder / "fora" / "styregruppe.yml", lambda d: d.update(navn=NASTY))
+    _edit(folder / "roller" / "ssp-leder.yml",
+          lambda d: d["afsnit"][0].update(punkter=[NASTY, "Anden opgave"]))
+    site = tmp_path / "site"
+    result = mkdocs_build(site, "bjergby", fixture_copy, pdf=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    for src in (pages.path("forum", "styregruppe"), pages.path("rolle", "ssp-leder"),
+                pages.path("rolle", "ssp-laerer"), pages.path("fora")):
+        stem = src[:-3]
+        html_file = site / (stem[:-5] if stem.endswith("index") else stem + "/") / "index.html"
+        page = soup(html_file)
+        body = article(page)
+        assert body.find("script") is None
+        assert body.find("img") is None
+        assert not body.find_all("a", href=re.compile("^javascript", re.I))
+        assert not body.find_all("em", string="ikke kursiv")
+        text = body.get_text(" ")
+        assert "49" not in text
+        assert "{% if true %}JA{% endif %}" in text and "{{ 7*7 }}" in text and "<script>alert(1)</script>" in text
+        assert "[klik](javascript:alert(3))" in text
+    nav = soup(site / "index.html").select_one("nav.md-nav--primary")
+    assert nav.find("script") is None and "<script>alert(1)</script>" in nav.get_text(" ")
