@@ -1,4 +1,5 @@
-"""Command line: ``python -m macros.cli check [kommune ...]`` validates data without building.
+"""Command line: ``python -m macros.cli check [kommune ...]`` validates data without building;
+``python -m macros.cli schema`` regenerates the JSON Schemas in ``schema/``.
 
 Exit code 0 when every municipality checked is valid, 1 when any has problems (all printed,
 one per line: file:line:column: what is wrong (forventet: ...) — hint).
@@ -37,7 +38,14 @@ def main(argv: list[str] | None = None) -> int:
     p_check = sub.add_parser("check", help="tjek data uden at bygge")
     p_check.add_argument("kommuner", nargs="*", help="kommune-id'er (standard: alle)")
     p_check.add_argument("--data", type=Path, default=ROOT / "data", help="datamappen")
+    sub.add_parser("schema", help="skriv JSON Schema-filerne i schema/ ud fra datamodellen")
     args = parser.parse_args(argv)
+    if args.command == "schema":
+        from . import schema
+
+        for path in schema.write_all():
+            print(f"skrev {path.relative_to(ROOT)}")
+        return 0
     if args.command == "check":
         kommuner = args.kommuner or (
             [os.environ["SSP_KOMMUNE"]] if os.environ.get("SSP_KOMMUNE")

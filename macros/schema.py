@@ -1,0 +1,55 @@
+"""JSON Schemas for the data files, generated from the model, for editors' completion in VS Code.
+
+Every data file starts with ``# yaml-language-server: $schema=...`` pointing at one of these,
+so the YAML extension shows the Danish field descriptions and flags errors while typing.
+Regenerate with ``python -m macros.cli schema`` after changing ``model.py``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import TypeAdapter
+
+from . import model
+
+#: schema file name → the type one data file holds
+FILE_TYPES = {
+    "kommune": model.Kommune,
+    "enheder": list[model.Enhed],
+    "niveauer": model.Niveauer,
+    "love": list[model.Lov],
+    "bilag": list[model.Bilag],
+    "distrikter": model.Distrikter,
+    "aktiviteter": list[model.Aktivitet],
+    "modsigelser": list[model.Modsigelse],
+    "forum": model.Forum,
+    "rolle": model.Rolle,
+}
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
+
+
+def schema_for(name: str) -> dict:
+    schema = TypeAdapter(FILE_TYPES[name]).json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema.setdefault("title", name)
+    return schema
+
+
+def render(name: str) -> str:
+    return json.dumps(schema_for(name), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def write_all(folder: Path = SCHEMA_DIR) -> list[Path]:
+    """Write every schema; files are rewritten only when their content changes."""
+    folder.mkdir(exist_ok=True)
+    written = []
+    for name in FILE_TYPES:
+        path = folder / f"{name}.schema.json"
+        content = render(name)
+        if not path.exists() or path.read_text(encoding="utf-8") != content:
+            path.write_text(content, encoding="utf-8")
+            written.append(path)
+    return written

@@ -1,0 +1,39 @@
+"""The JSON Schemas editors use agree with the model: up to date, and every data file passes."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import jsonschema
+import pytest
+import yaml
+
+from conftest import MUNICIPALITIES, ROOT
+from macros import loading, schema
+
+
+@pytest.mark.parametrize("name", list(schema.FILE_TYPES))
+def test_committed_schema_is_generated_from_the_model(name):
+    committed = (ROOT / "schema" / f"{name}.schema.json").read_text(encoding="utf-8")
+    assert committed == schema.render(name), "kør: python -m macros.cli schema"
+
+
+def _data_files():
+    for data_root, kommune in MUNICIPALITIES:
+        for path in sorted((data_root / kommune).rglob("*.yml")):
+            yield pytest.param(path, id=f"{kommune}/{path.relative_to(data_root / kommune)}")
+
+
+@pytest.mark.parametrize("path", list(_data_files()))
+def test_every_data_file_validates_against_the_schema_it_names(path):
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    match = re.match(r"# yaml-language-server: \$schema=(\S+)", first)
+    assert match, path
+    schema_path = (path.parent / match.group(1)).resolve()
+    assert schema_path.parent == (ROOT / "schema").resolve() and schema_path.exists()
+    expected = {v: k for k, v in loading.SINGLE_FILES.items()}.get(path.name) or (
+        "forum" if path.parent.name == "fora" else "rolle")
+    assert schema_path.name == f"{expected}.schema.json"
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=loading._Loader)
+    jsonschema.Draft202012Validator(json.loads(schema_path.read_text())).validate(data)
