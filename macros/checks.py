@@ -11,10 +11,10 @@ import re
 from collections import Counter
 from typing import Any, Iterator
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from .errors import DataError, Problem
-from .loading import RawData, SourceMap
+from .loading import RECORD_FOLDERS, RawData, SourceMap
 from .model import NAV_SECTIONS, REFERENCE, RawHandbook
 
 # A CPR number: DDMMYY-SSSS or DDMMYYSSSS with a plausible day and month.
@@ -105,10 +105,10 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
-def _model_problems(error: ValidationError, smap: SourceMap) -> list[Problem]:
+def _model_problems(error: ValidationError, smap: SourceMap, prefix: tuple = ()) -> list[Problem]:
     problems = []
     for item in error.errors():
-        loc = _clean_loc(item["loc"])
+        loc = prefix + _clean_loc(item["loc"])
         kind = item["type"]
         field = _field_name(loc)
         ctx = dict(item.get("ctx") or {})
@@ -188,8 +188,8 @@ class _References:
         self.smap = smap
         self.problems: list[Problem] = []
         self.ids = {
-            "rolle": {r.id for r in book.roller},
-            "forum": {f.id for f in book.fora},
+            "rolle": {r.id for _i, r in _present(book.roller)},
+            "forum": {f.id for _i, f in _present(book.fora)},
             "lov": {lov.id for lov in book.love},
             "bilag": {b.id for b in book.bilag},
             "enhed": {e.id for e in book.enheder},
@@ -224,18 +224,27 @@ class _References:
             self.check(match.group(1), match.group(2), path)
 
 
-def _reference_problems(book: RawHandbook, raw: RawData) -> list[Problem]:
+def _present(records) -> list[tuple[int, Any]]:
+    """(index, record) for the records that passed validation (others are None)."""
+    return [(i, r) for i, r in enumerate(records or []) if r is not None]
+
+
+def _reference_problems(book: RawHandbook, raw: RawData,
+                        unvalidated: dict[str, set] | None = None) -> list[Problem]:
     refs = _References(book, raw.source)
+    for key, kind in (("fora", "forum"), ("roller", "rolle"), ("bilag", "bilag"),
+                      ("aktiviteter", "aktivitet"), ("distrikter", "distrikt")):
+        refs.ids[kind] |= {i for i in (unvalidated or {}).get(key, set()) if isinstance(i, str)}
     for path, text in _walk_strings(raw.data):
         if "[[" in text:
             refs.check_markdown(text, path)
     for i, enhed in enumerate(book.enheder):
         refs.check("enhed", enhed.del_af, ("enheder", i, "del_af"))
-    for i, rolle in enumerate(book.roller):
+    for i, rolle in _present(book.roller):
         refs.check("enhed", rolle.enhed, ("roller", i, "enhed"))
         for j, d in enumerate(rolle.distrikter):
             refs.check("distrikt", d, ("roller", i, "distrikter", j))
-    for i, forum in enumerate(book.fora):
+    for i, forum in _present(book.fora):
         base = ("fora", i)
         refs.check("forum", forum.rapporterer_til, base + ("rapporterer_til",))
         for j, d in enumerate(forum.deltagere):
@@ -289,8 +298,8 @@ def _reference_problems(book: RawHandbook, raw: RawData) -> list[Problem]:
 def _duplicate_ids(book: RawHandbook, smap: SourceMap) -> list[Problem]:
     problems = []
     groups = {
-        "rolle": ("roller", [r.id for r in book.roller]),
-        "forum": ("fora", [f.id for f in book.fora]),
+        "rolle": ("roller", [r.id if r else None for r in book.roller]),
+        "forum": ("fora", [f.id if f else None for f in book.fora]),
         "lov": ("love", [lov.id for lov in book.love]),
         "bilag": ("bilag", [b.id for b in book.bilag]),
         "enhed": ("enheder", [e.id for e in book.enheder]),
@@ -303,6 +312,8 @@ def _duplicate_ids(book: RawHandbook, smap: SourceMap) -> list[Problem]:
         seen: dict[str, int] = {}
         prefix = key if isinstance(key, tuple) else (key,)
         for i, ident in enumerate(ids):
+            if ident is None:
+                continue
             if ident in seen:
                 first = smap.locate(prefix + (seen[ident], "id"))
                 where = f"{first.file}:{first.line}" if first else "før"
@@ -318,7 +329,7 @@ def _record_file_names(book: RawHandbook, smap: SourceMap) -> list[Problem]:
     """A forum or role file must be named after its id, so an editor finds it by its address."""
     problems = []
     for key, records in (("fora", book.fora), ("roller", book.roller)):
-        for i, record in enumerate(records):
+        for i, record in _present(records):
             file = smap.file_of((key, i)) or ""
             stem = file.rsplit("/", 1)[-1].rsplit(".", 1)[0]
             if stem and stem != record.id:
@@ -335,7 +346,7 @@ def _content_problems(book: RawHandbook, raw: RawData) -> list[Problem]:
         problems.append(_problem(smap.locate(("kommune", "id")), smap, ("kommune",),
                                  f"kommunens id '{book.kommune.id}' passer ikke med mappen "
                                  f"data/{raw.kommune_id}/", f"id: {raw.kommune_id}"))
-    for i, forum in enumerate(book.fora):
+    for i, forum in _present(book.fora):
         if not forum.deltagere and not forum.deltagerlister:
             problems.append(_problem(smap.locate(("fora", i, "id")), smap, ("fora", i),
                                      f"forummet '{forum.id}' har ingen deltagere",
@@ -360,14 +371,57 @@ def _content_problems(book: RawHandbook, raw: RawData) -> list[Problem]:
     return problems
 
 
+def _validate_parts(raw: RawData) -> tuple[dict[str, Any], list[Problem]]:
+    """Validate each file (and each forum/role record) on its own, so that one bad file does
+    not hide the problems of the others. Invalid records stay as ``None`` in their place, so
+    indexes keep pointing at the right file."""
+    parts: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for key, field in RawHandbook.model_fields.items():
+        if key not in raw.data:
+            continue
+        value = raw.data[key]
+        if key in RECORD_FOLDERS:
+            adapter = TypeAdapter(_inner_model(field.annotation))
+            records = []
+            for i, record in enumerate(value):
+                try:
+                    records.append(adapter.validate_python(record))
+                except ValidationError as error:
+                    problems += _model_problems(error, raw.source, (key, i))
+                    records.append(None)
+            parts[key] = records
+            if not value:
+                problems.append(_problem(None, raw.source, (key,),
+                                         f"mappen har ingen {key.replace('fora', 'fora (møder)')}",
+                                         "mindst én fil med en post"))
+            continue
+        try:
+            parts[key] = TypeAdapter(field.annotation).validate_python(value)
+        except ValidationError as error:
+            problems += _model_problems(error, raw.source, (key,))
+    return parts, problems
+
+
 def validate(raw: RawData) -> RawHandbook:
     """Validate the plain data of one municipality; raise DataError with every problem found."""
     problems = list(raw.problems) + personal_data_problems(raw)
-    try:
-        book = RawHandbook.model_validate(raw.data)
-    except ValidationError as error:
-        raise DataError(problems + _model_problems(error, raw.source)) from None
-    problems += _reference_problems(book, raw)
+    parts, model_problems = _validate_parts(raw)
+    problems += model_problems
+    required = {"kommune", "enheder", "love", "fora", "roller"}
+    if not required <= set(parts):
+        raise DataError(problems)
+    book = RawHandbook.model_construct(**parts)
+    # Ids of records that failed validation still count as known, so a typo in one forum
+    # file is not also reported as a dangling reference everywhere that forum is named.
+    unvalidated = {key: {r.get("id") for r, ok in zip(raw.data.get(key, []), parts[key])
+                         if ok is None and isinstance(r, dict)} for key in RECORD_FOLDERS}
+    for key in ("bilag", "aktiviteter", "distrikter"):
+        if key in raw.data and key not in parts:
+            value = raw.data[key]
+            items = value.get("distrikter", []) if isinstance(value, dict) else value
+            unvalidated[key] = {r.get("id") for r in items or [] if isinstance(r, dict)}
+    problems += _reference_problems(book, raw, unvalidated)
     problems += _duplicate_ids(book, raw.source)
     problems += _record_file_names(book, raw.source)
     problems += _content_problems(book, raw)

@@ -1,7 +1,9 @@
 """MkDocs hooks: choose the municipality, validate its data, add the generated pages and nav.
 
 Loaded by MkDocs from ``mkdocs.yml`` (``hooks:``). Validation runs in ``on_config``, before
-MkDocs cleans the site directory, so bad data never gets as far as touching the last site.
+MkDocs cleans the site directory, and ``mkdocs build`` writes into a staging folder that
+replaces the site only when everything succeeded (``publish.py``): a failed build never
+touches the last good site.
 """
 
 from __future__ import annotations
@@ -23,9 +25,18 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
-from macros import handbook, pages, pdf  # noqa: E402
+from macros import handbook, pages, pdf, publish  # noqa: E402
 from macros.errors import DataError  # noqa: E402
 from macros.settings import data_root, kommune_id  # noqa: E402
+
+
+_staged: publish.StagedSite | None = None
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Only a real `mkdocs build` is staged (`serve` builds into a temporary folder anyway)."""
+    global _staged
+    _staged = publish.StagedSite() if command == "build" and not dirty else None
 
 
 def _load(config: MkDocsConfig) -> handbook.Handbook:
@@ -51,6 +62,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         "pdf": pdf.handbook_pdf_path(book),
     }
     pdf.configure(config, book)
+    if _staged is not None:
+        _staged.start(config)
     return config
 
 
@@ -64,3 +77,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                               "så filen skal fjernes fra docs/.")
         files.append(File.generated(config, spec.path, content=spec.markdown))
     return files
+
+
+@event_priority(-100)  # after the PDF plugin has written its files
+def on_post_build(config: MkDocsConfig) -> None:
+    if _staged is not None:
+        _staged.finish(config)
+
+
+def on_build_error(error: Exception) -> None:
+    if _staged is not None:
+        _staged.abandon()

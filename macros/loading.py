@@ -143,6 +143,8 @@ def read_yaml(path: Path, data_path: Path_, root: Path, smap: SourceMap,
         line = mark.line + 1 if mark else 1
         column = mark.column + 1 if mark else 1
         lines = text.splitlines()
+        while line > 1 and (line > len(lines) or not lines[line - 1].strip()):
+            line, column = line - 1, 1  # point at the last line with content
         shown = lines[line - 1].strip() if 0 < line <= len(lines) else ""
         what = _danish_yaml_problem(exc.problem or "")
         problems.append(Problem(file, line, column, f"YAML-fejl: {what} i linjen «{shown}»",
@@ -157,18 +159,27 @@ def read_yaml(path: Path, data_path: Path_, root: Path, smap: SourceMap,
     return _build(node, data_path, file, loader, smap, problems)
 
 
+_YAML_PROBLEMS = (  # (start of PyYAML's message, Danish explanation)
+    ("mapping values are not allowed here", "et kolon står et sted, hvor det ikke må stå "
+                                            "(sæt teksten i anførselstegn)"),
+    ("could not find expected ':'", "der mangler et kolon efter nøglen"),
+    ("did not find expected key", "indrykningen passer ikke med linjerne før"),
+    ("did not find expected '-' indicator", "et listepunkt ('- ') er rykket forkert ind"),
+    ("expected <block end>", "indrykningen passer ikke med linjerne før"),
+    ("found character '\\t' that cannot start any token", "der er brugt tabulator; brug mellemrum"),
+    ("found character", "et tegn, der ikke må stå først i en værdi (sæt teksten i anførselstegn)"),
+    ("found unexpected end of stream", "et anførselstegn er ikke lukket"),
+    ("expected the node content", "en værdi mangler eller en liste/parentes er ikke lukket"),
+    ("found undefined alias", "'*' først i en værdi (sæt teksten i anførselstegn)"),
+    ("expected ',' or ']'", "en liste i [ ] er ikke lukket korrekt"),
+    ("expected ',' or '}'", "en { }-blok er ikke lukket korrekt"),
+    ("while scanning a quoted scalar", "et anførselstegn er ikke lukket"),
+)
+
+
 def _danish_yaml_problem(problem: str) -> str:
-    translations = {
-        "mapping values are not allowed here": "et kolon står et sted, hvor det ikke må stå",
-        "could not find expected ':'": "der mangler et kolon",
-        "did not find expected key": "indrykningen passer ikke med linjerne før",
-        "did not find expected '-' indicator": "et listepunkt ('- ') er rykket forkert ind",
-        "found character '\\t' that cannot start any token": "der er brugt tabulator; brug mellemrum",
-        "found unexpected end of stream": "et anførselstegn eller en parentes er ikke lukket",
-        "expected <block end>, but found '-'": "et listepunkt ('- ') er rykket forkert ind",
-    }
-    for english, danish in translations.items():
-        if problem.startswith(english.split("'")[0]) and english in problem:
+    for english, danish in _YAML_PROBLEMS:
+        if problem.startswith(english):
             return danish
     return problem or "ukendt syntaksfejl"
 

@@ -48,3 +48,33 @@ def test_text_fields_are_shown_as_typed(fixture_copy, tmp_path):
         assert "[klik](javascript:alert(3))" in text
     nav = soup(site / "index.html").select_one("nav.md-nav--primary")
     assert nav.find("script") is None and "<script>alert(1)</script>" in nav.get_text(" ")
+
+
+def _tree(folder):
+    import hashlib
+
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_failing_build_leaves_the_last_good_site_untouched(fixture_copy, tmp_path):
+    """Good build, then two bad ones (bad data; a broken link found only after the pages are
+    written): the site folder stays byte for byte the same, with no staging left behind."""
+    site = tmp_path / "out" / "site"
+    assert mkdocs_build(site, "bjergby", fixture_copy, pdf=True).returncode == 0
+    before = _tree(site)
+    assert any(name.endswith(".pdf") for name in before)
+    forum = fixture_copy / "bjergby" / "fora" / "styregruppe.yml"
+    good = forum.read_text(encoding="utf-8")
+
+    forum.write_text(good.replace("pr_aar: 4", "pr_aar: 0"), encoding="utf-8")
+    result = mkdocs_build(site, "bjergby", fixture_copy, pdf=True)
+    assert result.returncode != 0 and "'pr_aar' er for lille: 0" in result.stdout + result.stderr
+    assert _tree(site) == before
+
+    forum.write_text(good.replace("formaal: Styrer SSP-samarbejdet.",
+                                  "formaal: Se [siden](findes-ikke.md)."), encoding="utf-8")
+    result = mkdocs_build(site, "bjergby", fixture_copy, pdf=False)
+    assert result.returncode != 0 and "findes-ikke.md" in result.stdout + result.stderr
+    assert _tree(site) == before
+    assert sorted(p.name for p in site.parent.iterdir()) == ["site"]
