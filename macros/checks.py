@@ -339,6 +339,20 @@ def _record_file_names(book: RawHandbook, smap: SourceMap) -> list[Problem]:
     return problems
 
 
+def _generated_headings(record, key: str) -> set[str]:
+    """Headings the generated page adds itself (see content.py), which an afsnit must not repeat."""
+    headings = {"formål"} if record.formaal else set()
+    if record.beskrivelse:
+        headings.add("beskrivelse")
+    if key == "fora":
+        headings.add("deltagere")
+        if record.moeder:
+            headings.add("møder")
+    else:
+        headings.add("deltager i")
+    return headings
+
+
 def _content_problems(book: RawHandbook, raw: RawData) -> list[Problem]:
     smap = raw.source
     problems = []
@@ -351,6 +365,15 @@ def _content_problems(book: RawHandbook, raw: RawData) -> list[Problem]:
             problems.append(_problem(smap.locate(("fora", i, "id")), smap, ("fora", i),
                                      f"forummet '{forum.id}' har ingen deltagere",
                                      "mindst én deltager under 'deltagere'"))
+    for key, records in (("fora", book.fora), ("roller", book.roller)):
+        for i, record in _present(records):
+            generated = _generated_headings(record, key)
+            for j, afsnit in enumerate(record.afsnit):
+                if afsnit.overskrift and afsnit.overskrift.strip().lower() in generated:
+                    problems.append(_problem(
+                        smap.locate((key, i, "afsnit", j, "overskrift")), smap, (key, i),
+                        f"overskriften '{afsnit.overskrift}' laves allerede af siden selv",
+                        "en anden overskrift, fx 'Om " + afsnit.overskrift.lower() + "'"))
     numbers = [b.nummer for b in book.bilag]
     counts = Counter(numbers)
     for i, bilag in enumerate(book.bilag):

@@ -375,21 +375,28 @@ class Blocks:
             return "Rollen er ikke opført som deltager i noget forum."
         rows = []
         low = high = 0.0
-        unknown = []
+        unknown, adhoc = [], []
         for p in seats:
             lists = [t for t in p.lister if t]
             note = self.qualifiers(p.deltager)
             if lists:
                 note = "; ".join(x for x in [text(", ".join(lists)), note] if x)
-            if p.moeder_pr_aar is None:
+            if p.ad_hoc:
+                count = "ad hoc"
+                adhoc.append(p.forum)
+            elif p.moeder_pr_aar is None:
                 count = "ikke oplyst"
                 unknown.append(p.forum)
             else:
                 count = count_range(*p.moeder_pr_aar)
                 low, high = low + p.moeder_pr_aar[0], high + p.moeder_pr_aar[1]
             rows.append([self.link("forum", p.forum.id), text(p.forum.hyppighed.tekst), count, note])
-        rows.append(["**I alt**", "", f"**{count_range(low, high)}**",
-                     f"+ {len(unknown)} fora uden oplyst mødefrekvens" if unknown else ""])
+        notes = []
+        if unknown:
+            notes.append(f"+ {len(unknown)} fora uden oplyst mødefrekvens")
+        if adhoc:
+            notes.append(f"+ {len(adhoc)} fora efter behov (ad hoc)")
+        rows.append(["**I alt**", "", f"**{count_range(low, high)}**", "; ".join(notes)])
         return table(["Forum", "Mødefrekvens (kilden)", "Møder pr. år", "Rolle i forummet"],
                      rows, f"Fora, som {self.book.roller[ident].navn} deltager i")
 

@@ -31,7 +31,11 @@ class Participation:
     forum: Forum
     deltager: Deltager
     lister: tuple[str, ...]  # titles of the participant lists the role is on ('' = main list)
-    moeder_pr_aar: tuple[float, float] | None  # None: the source gives no frequency
+    moeder_pr_aar: tuple[float, float] | None  # None: no frequency given, or ad hoc only
+
+    @property
+    def ad_hoc(self) -> bool:
+        return self.deltager.ad_hoc and self.deltager.moeder_pr_aar is None
 
 
 class Handbook:
@@ -117,6 +121,13 @@ class Handbook:
                     titles.append(titel)
                     ids.add(liste_id)
             for rolle_id, (deltager, titles, ids) in seats.items():
+                if deltager.moeder_pr_aar is not None or deltager.ad_hoc:
+                    # The participant's own rhythm ('en gang årligt') or only when needed.
+                    count = deltager.moeder_pr_aar
+                    result[rolle_id].append(Participation(
+                        forum, deltager, tuple(titles),
+                        (count, count) if count is not None else None))
+                    continue
                 low = high = 0.0
                 known = True
                 for _titel, hyppighed, lists in self.series(forum):

@@ -264,6 +264,9 @@ class Deltager(Record):
     hvor_relevant: bool = Field(False, description="Deltager kun hvor det er relevant.")
     deltagelse: Tekst | None = Field(None, description="Hvor ofte, hvis ikke altid, fx "
                                                        "'en gang årligt'.")
+    moeder_pr_aar: int | None = Field(None, ge=0, le=366,
+                                      description="Antal møder om året for denne deltager, hvis "
+                                                  "ikke med til alle (fx 1 for 'en gang årligt').")
     gruppe: Tekst | None = Field(None, description="Hvor deltageren kommer fra, fx "
                                                    "'Repræsentanter fra politiet'.")
     note: Tekst | None = Field(None, description="Anden bemærkning fra kilden.")
@@ -309,7 +312,11 @@ class Hyppighed(Record):
     def moeder_pr_aar(self) -> tuple[float, float] | None:
         """(mindst, højst) antal møder om året, eller None hvis kilden ikke siger det."""
         if self.interval_dage is not None:
-            count = round(365 / self.interval_dage, 1)
+            if self.interval_dage % 7 == 0:  # weekly rhythms: 52 weeks a year
+                count = 52 / (self.interval_dage // 7)
+            else:
+                count = 365 / self.interval_dage
+            count = round(count, 1)
             return (count, count)
         if self.pr_aar is not None:
             return (self.pr_aar, self.pr_aar_max or self.pr_aar)
