@@ -67,7 +67,10 @@ _builds: dict[tuple[str, str], Built] = {}
 @pytest.fixture(scope="session", params=MUNICIPALITIES, ids=lambda p: p[1])
 def built(request, tmp_path_factory) -> Built:
     """A strict build with PDF of one municipality (built once per test session)."""
-    data_root, kommune = request.param
+    return build_once(*request.param, tmp_path_factory)
+
+
+def build_once(data_root: Path, kommune: str, tmp_path_factory) -> Built:
     key = (str(data_root), kommune)
     if key not in _builds:
         site = tmp_path_factory.mktemp(f"site-{kommune}")
