@@ -37,3 +37,4 @@ def configure(config, book: Handbook) -> None:
     })
     plugin.config["metadata"]["description"] = f"{kommune.titel} — {book.revision.tekst}"
     plugin.config["metadata"]["keywords"] = "SSP, kriminalitetsforebyggelse, " + kommune.navn
+
