@@ -1,8 +1,9 @@
 """The PDF of the whole handbook: mkdocs-to-pdf configured from the municipality's data.
 
 mkdocs-to-pdf is the maintained continuation of mkdocs-with-pdf (same options, WeasyPrint).
-Its cover and print stylesheet are ours (``overrides/pdf/``): Danish, with the municipality,
-the title and the revision instead of placeholders.
+Its cover and print stylesheet are ours (``pdf-templates/``; not under the theme's
+``overrides/``, which MkDocs would copy into the site): Danish, with the municipality, the
+title and the revision instead of placeholders.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from pathlib import Path
 
 from .handbook import Handbook
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "pdf"
+TEMPLATES = Path(__file__).resolve().parent.parent / "pdf-templates"
 PLUGIN = "to-pdf"
 
 

@@ -151,3 +151,10 @@ def test_pdf_carries_every_forum_role_and_the_revision(built):
     missing = [n for n in names if re.sub(r"[\s-]", "", n) not in squashed]
     assert not missing, missing
     assert "None" not in cover
+
+
+def test_site_holds_only_what_readers_need(built):
+    """No templates, data files or Python leak into the published site."""
+    leaked = [p for p in built.site.rglob("*")
+              if p.suffix in {".j2", ".scss", ".yml", ".yaml", ".py"}]
+    assert not leaked, leaked
