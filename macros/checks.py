@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from pathlib import Path
 from collections import Counter
 from typing import Any, Iterator
 
@@ -15,10 +16,10 @@ from pydantic import TypeAdapter, ValidationError
 
 from .errors import DataError, Problem
 from .loading import RECORD_FOLDERS, RawData, SourceMap
-from .model import NAV_SECTIONS, REFERENCE, RawHandbook
+from .model import CPR_PATTERN, NAV_SECTIONS, REFERENCE, RawHandbook
 
 # A CPR number: DDMMYY-SSSS or DDMMYYSSSS with a plausible day and month.
-_CPR = re.compile(r"(?<![\d-])(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])\d{2}[- ]?\d{4}(?![\d-])")
+_CPR = re.compile(CPR_PATTERN)
 
 _MESSAGES = {
     "missing": ("feltet '{field}' mangler", "{expected}"),
@@ -47,6 +48,10 @@ _VALUE_ERRORS = {
                       "links med https://"),
     "markdown_template": ("'{field}' indeholder skabelonkode ({{{{ }}}} eller {{% %}})",
                           "almindelig tekst"),
+    "markdown_braces": ("'{field}' indeholder {{ eller }}, som ikke er tilladt i tekst med "
+                        "Markdown", "tekst uden krøllede parenteser"),
+    "markdown_image": ("'{field}' indeholder et billede (![...](...))",
+                       "tekst uden billeder: håndbogen henter intet udefra"),
     "date_format": ("'{field}' er ikke en gyldig dato: «{value}»", "ÅÅÅÅ-MM-DD"),
     "frequency_both": ("hyppigheden har både 'pr_aar' og 'interval_dage'",
                        "kun det ene af de to"),
@@ -140,7 +145,7 @@ def _model_problems(error: ValidationError, smap: SourceMap, prefix: tuple = ())
             message, expected = _MESSAGES.get(kind, (f"'{field}': {item['msg']}", ""))
             pos = smap.locate(loc)
             if kind == "literal_error":
-                ctx["choices"] = ctx.get("expected", "")
+                ctx["choices"] = str(ctx.get("expected", "")).replace(" or ", " eller ")
             if kind == "string_pattern_mismatch":
                 ctx["pattern"] = ("små bogstaver a-z, tal og bindestreg" if field in
                                   ("id", "rolle", "lov", "enhed", "del_af") or "Id" in str(ctx)
@@ -414,7 +419,7 @@ def _validate_parts(raw: RawData) -> tuple[dict[str, Any], list[Problem]]:
                     problems += _model_problems(error, raw.source, (key, i))
                     records.append(None)
             parts[key] = records
-            if not value:
+            if not value and not raw.unreadable.get(key):
                 problems.append(_problem(None, raw.source, (key,),
                                          f"mappen har ingen {key.replace('fora', 'fora (møder)')}",
                                          "mindst én fil med en post"))
@@ -437,8 +442,13 @@ def validate(raw: RawData) -> RawHandbook:
     book = RawHandbook.model_construct(**parts)
     # Ids of records that failed validation still count as known, so a typo in one forum
     # file is not also reported as a dangling reference everywhere that forum is named.
+    # The same for files that could not be read, and for file names (a changed id is reported
+    # once, as a mismatch with its file name, not again at every reference to the old id).
     unvalidated = {key: {r.get("id") for r, ok in zip(raw.data.get(key, []), parts[key])
-                         if ok is None and isinstance(r, dict)} for key in RECORD_FOLDERS}
+                         if ok is None and isinstance(r, dict)}
+                   | raw.unreadable.get(key, set())
+                   | {Path(raw.source.file_of((key, i)) or "").stem for i in range(len(parts[key]))}
+                   for key in RECORD_FOLDERS}
     for key in ("bilag", "aktiviteter", "distrikter"):
         if key in raw.data and key not in parts:
             value = raw.data[key]

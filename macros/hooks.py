@@ -8,7 +8,6 @@ touches the last good site.
 
 from __future__ import annotations
 
-import html
 import importlib
 import sys
 from pathlib import Path
@@ -21,7 +20,7 @@ from mkdocs.structure.files import File, Files
 
 ROOT = Path(__file__).resolve().parent.parent
 
-_MODULES = ("errors", "handbook", "pages", "pdf", "publish", "settings")
+_MODULES = ("errors", "handbook", "pages", "pdf", "publish", "render", "settings")
 _staged = None  # publish.StagedSite during `mkdocs build`
 
 
@@ -55,7 +54,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     gen = _generator(fresh=True)
     book = _load(config, gen)
     kommune = book.kommune
-    config.site_name = html.escape(kommune.titel, quote=False)
+    config.site_name = gen.render.html_title(kommune.titel)
     if kommune.adresse:
         config.site_url = kommune.adresse
     config.nav = gen.pages.navigation(book)

@@ -80,6 +80,8 @@ class RawData:
     data: dict[str, Any]
     source: SourceMap
     problems: list[Problem]
+    #: per record folder, the file names (= ids) of files that could not be read
+    unreadable: dict[str, set[str]] = field(default_factory=dict)
 
 
 class _Loader(yaml.SafeLoader):
@@ -139,7 +141,9 @@ def read_yaml(path: Path, data_path: Path_, root: Path, smap: SourceMap,
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # An unclosed quote is found at the end of the file; point at where it was opened.
+        opened = exc.context and "quoted scalar" in exc.context and exc.context_mark
+        mark = exc.context_mark if opened else (exc.problem_mark or exc.context_mark)
         line = mark.line + 1 if mark else 1
         column = mark.column + 1 if mark else 1
         lines = text.splitlines()
@@ -201,6 +205,7 @@ def read_kommune(data_root: Path, kommune_id: str) -> RawData:
     problems: list[Problem] = []
     data: dict[str, Any] = {}
     expected: set[Path] = set()
+    unreadable: dict[str, set[str]] = {}
 
     for key, name in SINGLE_FILES.items():
         path = folder / name
@@ -224,6 +229,8 @@ def read_kommune(data_root: Path, kommune_id: str) -> RawData:
             value = read_yaml(path, (key, len(records)), root, smap, problems)
             if value is not None:
                 records.append(value)
+            else:
+                unreadable.setdefault(key, set()).add(path.stem)
         data[key] = records
 
     for path in sorted(folder.rglob("*")):
@@ -232,7 +239,7 @@ def read_kommune(data_root: Path, kommune_id: str) -> RawData:
             problems.append(Problem(_relative(path, root), 0, 0,
                                     "filen ligger et sted, hvor værktøjet ikke læser den",
                                     f"en af: {allowed}"))
-    return RawData(kommune_id, folder, data, smap, problems)
+    return RawData(kommune_id, folder, data, smap, problems, unreadable)
 
 
 def fingerprint(folder: Path) -> tuple:

@@ -20,14 +20,25 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 REFERENCE = re.compile(r"\[\[(rolle|forum|lov|bilag|side|distrikt):([^\]\s]*)\]\]")
 _HTML_TAG = re.compile(r"</?[A-Za-z!][^>]*>")
-_UNSAFE_LINK = re.compile(r"\]\(\s*<?\s*(javascript|data|vbscript):", re.IGNORECASE)
+_UNSAFE_LINK = re.compile(r"(\]\(|^\s*\[[^\]]*\]:)\s*<?\s*(javascript|data|vbscript)\s*:",
+                          re.IGNORECASE | re.MULTILINE)
 _TEMPLATE = re.compile(r"\{\{|\{%|\{#|%\}|\}\}")
+_BRACES = re.compile(r"[{}]")  # attribute lists ({: onclick=... }) would reach the HTML
+_IMAGE = re.compile(r"!\[")  # images could load from another host
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=60), Field(
     description="Kort id med små bogstaver, tal og bindestreg, fx 'ssp-leder'. Bruges i "
                 "adresser og henvisninger og bør ikke ændres.")]
+# What the JSON Schema can say about CPR numbers and unsafe Markdown (the checks in
+# checks.py and _check_markdown are the authority; these let an editor see it while typing).
+CPR_PATTERN = r"(?<![0-9-])(0[1-9]|[12][0-9]|3[01])(0[1-9]|1[0-2])[0-9]{2}[- ]?[0-9]{4}(?![0-9-])"
+_SCHEMA_NO_CPR = {"not": {"pattern": CPR_PATTERN}}
+_SCHEMA_SAFE_MARKDOWN = {"pattern": r"^(?![\s\S]*(<[A-Za-z!/]|[{}]|!\[|(javascript|vbscript)\s*:))",
+                         **_SCHEMA_NO_CPR}
+
 Tekst = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), Field(
-    description="Almindelig tekst. Vises præcis som skrevet (ingen formatering).")]
+    description="Almindelig tekst. Vises præcis som skrevet (ingen formatering).",
+    json_schema_extra=_SCHEMA_NO_CPR)]
 
 
 def _check_markdown(value: str) -> str:
@@ -37,16 +48,20 @@ def _check_markdown(value: str) -> str:
         raise ValueError("markdown_link")
     if _TEMPLATE.search(value):
         raise ValueError("markdown_template")
+    if _BRACES.search(value):
+        raise ValueError("markdown_braces")
+    if _IMAGE.search(value):
+        raise ValueError("markdown_image")
     return value
 
 
 Markdown = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1),
                      AfterValidator(_check_markdown), Field(
     description="Tekst med Markdown (*kursiv*, **fed**, afsnit, [link](https://...)). "
-                "HTML og skabelonkode er ikke tilladt. Henvis til andre poster med "
+                "HTML, billeder, { } og skabelonkode er ikke tilladt. Henvis til andre poster med "
                 "[[rolle:id]], [[forum:id]], [[lov:id]], [[bilag:id]], [[side:id]] eller "
                 "[[distrikt:id]].",
-    json_schema_extra={"format": "markdown"})]
+    json_schema_extra={"format": "markdown", **_SCHEMA_SAFE_MARKDOWN})]
 
 
 def _check_date(value: str) -> str:
@@ -58,7 +73,8 @@ def _check_date(value: str) -> str:
 
 
 Dato = Annotated[str, AfterValidator(_check_date), Field(
-    description="Dato som ÅÅÅÅ-MM-DD, fx 2022-01-15.", pattern=r"^\d{4}-\d{2}-\d{2}$")]
+    description="Dato som ÅÅÅÅ-MM-DD, fx 2022-01-15.",
+    json_schema_extra={"pattern": r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"})]
 Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"]+$"), Field(
     description="Webadresse, der begynder med https:// eller http://.")]
 Sektor = Literal["skole", "social", "politi", "andet"]

@@ -8,10 +8,10 @@ so nothing an editor types can ever be evaluated as a template.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 from .handbook import Handbook
+from .render import html_title
 
 SECTION_TITLES = {
     "forside": "Forside",
@@ -109,7 +109,7 @@ def generate(book: Handbook) -> list[PageSpec]:
 
 def _nav_title(title: str) -> str:
     # MkDocs' theme templates do not escape navigation titles: escape them here.
-    return html.escape(title, quote=False)
+    return html_title(title)
 
 
 def navigation(book: Handbook) -> list:

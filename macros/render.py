@@ -32,6 +32,15 @@ def text(value: object) -> str:
     return re.sub(r"\s*\n\s*", " ", escaped).strip()
 
 
+def html_title(value: str) -> str:
+    """Plain text for a page or site title, which the theme prints without escaping.
+
+    Braces become character references too: mkdocs-macros renders any page title that
+    looks like a template ("{{ 7*7 }}" would show 49), and the browser shows them as typed.
+    """
+    return html.escape(value, quote=False).replace("{", "&#123;").replace("}", "&#125;")
+
+
 def cell(value: object) -> str:
     """Plain text for a table cell (as :func:`text`; pipes are already escaped)."""
     return text(value)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import yaml
+from pypdf import PdfReader
 
 from conftest import mkdocs_build
 from html_util import article, soup
@@ -29,8 +30,14 @@ def test_text_fields_are_shown_as_typed(fixture_copy, tmp_path):
     _edit(folder / "roller" / "ssp-leder.yml",
           lambda d: d["afsnit"][0].update(punkter=[NASTY, "Anden opgave"]))
     site = tmp_path / "site"
-    result = mkdocs_build(site, "bjergby", fixture_copy, pdf=False)
+    result = mkdocs_build(site, "bjergby", fixture_copy, pdf=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+    pdf_text = re.sub(r"\s+", " ", " ".join(
+        p.extract_text() for p in PdfReader(site / "pdf" / "bjergby-ssp-haandbog.pdf").pages))
+    for typed in ("<script>alert(1)</script>", "{{ 7*7 }}", "[klik](javascript:alert(3))",
+                  "*ikke kursiv*"):
+        assert typed in pdf_text, typed
 
     for src in (pages.path("forum", "styregruppe"), pages.path("rolle", "ssp-leder"),
                 pages.path("rolle", "ssp-laerer"), pages.path("fora")):
