@@ -289,6 +289,11 @@ def _reference_problems(book: RawHandbook, raw: RawData,
     for i, a in enumerate(book.aktiviteter):
         for j, ref in enumerate(a.ansvarlige):
             refs.check("rolle", ref, ("aktiviteter", i, "ansvarlige", j))
+    if book.pixi:
+        for i, ref in enumerate(book.pixi.roller):
+            refs.check("rolle", ref, ("pixi", "roller", i))
+        for i, kontakt in enumerate(book.pixi.kontakter):
+            refs.check("rolle", kontakt.rolle, ("pixi", "kontakter", i, "rolle"))
     for i, entry in enumerate(book.kommune.navigation):
         if entry not in NAV_SECTIONS and entry not in refs.ids["side"]:
             close = difflib.get_close_matches(entry, list(NAV_SECTIONS) + sorted(refs.ids["side"]),
@@ -379,6 +384,10 @@ def _content_problems(book: RawHandbook, raw: RawData) -> list[Problem]:
                         smap.locate((key, i, "afsnit", j, "overskrift")), smap, (key, i),
                         f"overskriften '{afsnit.overskrift}' laves allerede af siden selv",
                         "en anden overskrift, fx 'Om " + afsnit.overskrift.lower() + "'"))
+    if book.pixi and not book.kommune.adresse:
+        problems.append(_problem(smap.locate(("kommune", "id")), smap, ("kommune",),
+                                 "pixi-guiden skal vise håndbogens adresse, men 'adresse' mangler",
+                                 "adresse: https://... i kommune.yml"))
     numbers = [b.nummer for b in book.bilag]
     counts = Counter(numbers)
     for i, bilag in enumerate(book.bilag):

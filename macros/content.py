@@ -10,9 +10,9 @@ import html
 from .handbook import ANSVAR_NAVNE, FUNKTION_NAVNE, SEKTOR_NAVNE, Handbook, Participation
 from .model import Deltager, Forum, Hyppighed, Rolle
 from .pages import bilag_title, path, section_title
-from .pdf import handbook_pdf_path
-from .render import (bullet_list, count_range, inline_markdown, markdown, points, relative_link,
-                     site_link,
+from .pdf import handbook_pdf_path, pixi_pdf_path
+from .render import (bullet_list, count_range, inline_markdown, markdown, page_url, points,
+                     relative_link, site_link,
                      sections, table, text)
 
 MAANEDER = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
@@ -24,9 +24,18 @@ NIVEAU_NAVNE = {"strategisk": "Strategisk", "koordinerende": "Koordinerende",
 class Blocks:
     """Markdown blocks for one page; links are made relative to that page."""
 
-    def __init__(self, book: Handbook, page: str):
+    def __init__(self, book: Handbook, page: str, absolute_base: str | None = None):
         self.book = book
         self.page = page
+        # For print (the pixi PDF): links point at the published site instead of a page.
+        self.absolute_base = absolute_base
+
+    def href(self, target: str, anchor: str | None = None) -> str:
+        """A link to a generated page: relative on the site, absolute in print."""
+        if self.absolute_base is None:
+            return relative_link(self.page, target, anchor)
+        return self.absolute_base.rstrip("/") + "/" + page_url(target) + (
+            f"#{anchor}" if anchor else "")
 
     # --- links -----------------------------------------------------------------------------
 
@@ -34,17 +43,17 @@ class Blocks:
         """Label and relative link of a record (used for ``[[kind:id]]`` in Markdown fields)."""
         b = self.book
         if kind == "rolle":
-            return b.roller[ident].navn, relative_link(self.page, path("rolle", ident))
+            return b.roller[ident].navn, self.href(path("rolle", ident))
         if kind == "forum":
-            return b.fora[ident].navn, relative_link(self.page, path("forum", ident))
+            return b.fora[ident].navn, self.href(path("forum", ident))
         if kind == "lov":
-            return b.love[ident].navn, relative_link(self.page, path("lov"), ident)
+            return b.love[ident].navn, self.href(path("lov"), ident)
         if kind == "bilag":
-            return f"bilag {b.bilag[ident].nummer}", relative_link(self.page, path("bilag", ident))
+            return f"bilag {b.bilag[ident].nummer}", self.href(path("bilag", ident))
         if kind == "side":
-            return b.sider[ident].titel, relative_link(self.page, path("side", ident))
+            return b.sider[ident].titel, self.href(path("side", ident))
         if kind == "distrikt":
-            return b.distrikter[ident].navn, relative_link(self.page, path("distrikt"), ident)
+            return b.distrikter[ident].navn, self.href(path("distrikt"), ident)
         raise KeyError(kind)
 
     def link(self, kind: str, ident: str, label: str | None = None) -> str:
@@ -122,6 +131,17 @@ class Blocks:
         return "; ".join(parts)
 
     @staticmethod
+    def duties(d: Deltager) -> str:
+        """What the participant must do or how often it comes, without editorial notes."""
+        parts = [FUNKTION_NAVNE[f] for f in d.funktion]
+        parts += [f"ansvarlig for {ANSVAR_NAVNE[a]}" for a in d.ansvar]
+        if d.ad_hoc:
+            parts.append("efter behov")
+        if d.deltagelse:
+            parts.append(d.deltagelse)
+        return text(", ".join(parts)) if parts else ""
+
+    @staticmethod
     def qualifiers(d: Deltager) -> str:
         parts = [FUNKTION_NAVNE[f] for f in d.funktion]
         parts += [f"ansvarlig for {ANSVAR_NAVNE[a]}" for a in d.ansvar]
@@ -151,7 +171,7 @@ class Blocks:
                      + f" · {text(self.book.revision.tekst)}")
         parts.append(f'<a class="md-button md-button--primary md-content__button ssp-pdf" '
                      f'href="{pdf}" download>'
-                     "Hent håndbogen som PDF</a>")
+                     "Hent håndbogen som PDF</a>" + self.pixi_button())
         parts.append(self.sections(k.indledning))
         parts.append("## Indhold")
         items = []
@@ -161,14 +181,16 @@ class Blocks:
             if entry in self.book.sider:
                 items.append(self.link("side", entry))
             elif entry == "bilag" and self.book.bilag:
-                items.append(f"[Bilag]({relative_link(self.page, path('bilag-oversigt'))})")
+                items.append(f"[Bilag]({self.href(path('bilag-oversigt'))})")
             elif entry in ("niveauer", "distrikter") and not getattr(self.book.book, entry):
                 continue
             elif entry == "modsigelser" and not self.book.book.modsigelser:
                 continue
+            elif entry == "pixi" and not self.book.book.pixi:
+                continue
             else:
                 items.append(f"[{text(section_title(self.book, entry))}]"
-                             f"({relative_link(self.page, path(entry))})")
+                             f"({self.href(path(entry))})")
         parts.append(bullet_list(items))
         parts.append(self.source_note(self.book.source_file("kommune")))
         return "\n\n".join(p for p in parts if p)
@@ -358,6 +380,8 @@ class Blocks:
             ("Beskrevet i", self.link("bilag", bilag.id, bilag_title(bilag)) if bilag else ""),
         ]
         parts = [f"# {text(r.navn)}", self.facts_table(facts, f"Fakta om {r.navn}")]
+        if b.book.pixi and ident in b.book.pixi.roller:
+            parts.append(self.pixi_button(standalone=True))
         if r.formaal:
             parts += ["## Formål", self.md(r.formaal)]
         if r.beskrivelse:
@@ -457,13 +481,13 @@ class Blocks:
         for a in x.aktiviteter:
             akt = b.aktiviteter[a]
             described.append(f"Aktiviteten [{text(akt.navn)}]"
-                             f"({relative_link(self.page, path('aarshjul'), akt.id)})")
+                             f"({self.href(path('aarshjul'), akt.id)})")
         if x.distrikter and b.book.distrikter:
             described.append(f"[{text(section_title(b, 'distrikter'))}]"
-                             f"({relative_link(self.page, path('distrikter'))})")
+                             f"({self.href(path('distrikter'))})")
         if x.niveauer and b.book.niveauer:
             described.append(f"[{text(section_title(b, 'niveauer'))}]"
-                             f"({relative_link(self.page, path('niveauer'))})")
+                             f"({self.href(path('niveauer'))})")
         if described:
             parts += ["## Bilaget beskriver", bullet_list(described)]
         if x.distrikter and b.book.distrikter:
@@ -565,4 +589,145 @@ class Blocks:
              "ja" if m.skal_bekraeftes else "nej"]
             for i, m in enumerate(b.book.modsigelser, start=1)], "Afklaringer"))
         parts.append(self.source_note(b.source_file("modsigelser")))
+        return "\n\n".join(p for p in parts if p)
+
+    # --- the pixi guide ----------------------------------------------------------------------
+
+    def _tasks(self, rolle: Rolle) -> list:
+        return [p for a in rolle.afsnit if a.type == "opgaver" for p in a.punkter]
+
+    @staticmethod
+    def _point_text(punkt) -> str:
+        return punkt if isinstance(punkt, str) else punkt.tekst
+
+    def pixi_button(self, standalone: bool = False) -> str:
+        """Download button for the pixi PDF plus a link to its page (raw HTML: see forside)."""
+        pixi = self.book.book.pixi
+        if pixi is None:
+            return ""
+        target = html.escape(site_link(self.page, pixi_pdf_path(self.book)))
+        button = (f' <a class="md-button md-content__button ssp-pdf" href="{target}" download>'
+                  f"Hent {html.escape(pixi.titel.lower() if not standalone else pixi.titel)} "
+                  "(PDF, A5)</a>")
+        page = f"[Læs {text(pixi.titel)} på nettet]({self.href(path('pixi'))})"
+        return (button.strip() + "\n\n" + page) if standalone else button
+
+    def pixi_roles(self) -> str:
+        """What the role is for and its tasks; with several roles, what they share and what
+        only one of them does."""
+        pixi = self.book.book.pixi
+        roles = [self.book.roller[r] for r in pixi.roller]
+        parts = []
+        purposes: dict[str, list[str]] = {}
+        for r in roles:
+            if r.formaal:
+                purposes.setdefault(r.formaal, []).append(r.navn)
+        for formaal, names in purposes.items():
+            heading = "Formål" if len(purposes) == 1 else f"Formål: {' og '.join(names)}"
+            parts += [f"### {text(heading)}", self.md(formaal)]
+        if len(roles) == 1:
+            for a in roles[0].afsnit:
+                if a.type == "opgaver":
+                    parts += [f"### {text(a.overskrift or 'Dine opgaver')}",
+                              points(a.punkter, self.resolve)]
+            return "\n\n".join(p for p in parts if p)
+        keys = [{self._point_text(p) for p in self._tasks(r)} for r in roles]
+        shared = set.intersection(*keys)
+        common = [p for p in self._tasks(roles[0]) if self._point_text(p) in shared]
+        if common:
+            names = " og ".join(r.navn for r in roles)
+            parts += [f"### Fælles opgaver for {text(names)}", points(common, self.resolve)]
+        for r in roles:
+            own = [p for p in self._tasks(r) if self._point_text(p) not in shared]
+            if own:
+                parts += [f"### Kun for {text(r.navn)}", points(own, self.resolve)]
+        return "\n\n".join(p for p in parts if p)
+
+    def pixi_forums(self) -> list[Forum]:
+        wanted = set(self.book.book.pixi.roller)
+        return [f for f in self.book.fora.values()
+                if any(d.rolle in wanted for _t, d in self.book.all_participants(f))]
+
+    def pixi_meetings(self) -> str:
+        """The meetings the role attends: when, how often, who else, what the role must do."""
+        wanted = self.book.book.pixi.roller
+        parts = []
+        for f in self.pixi_forums():
+            seats = [(t, d) for t, d in self.book.all_participants(f) if d.rolle in wanted]
+            others = []
+            for _t, d in self.book.all_participants(f):
+                name = self.book.roller[d.rolle].navn
+                if d.rolle not in wanted and name not in others:
+                    others.append(name)
+            duties = []
+            for _t, d in seats:
+                duty = self.duties(d) or "deltager"
+                label = self.book.roller[d.rolle].navn
+                duties.append(f"{text(label)}: {duty}" if len(wanted) > 1 else duty)
+            counts = "; ".join(f"{text(t)}: {self.per_year(h)}" if t else self.per_year(h)
+                               for t, h, _ in self.book.series(f))
+            parts.append(f"### {self.link('forum', f.id)}")
+            items = [f"**Hvor ofte:** {text(f.hyppighed.tekst)} ({counts} møder om året)"]
+            if others:
+                items.append(f"**Hvem ellers:** {text(', '.join(others))}")
+            items.append(f"**Din opgave:** {'; '.join(dict.fromkeys(duties))}")
+            parts.append(bullet_list(items))
+        return "\n\n".join(parts) or "Rollen er ikke opført som deltager i faste møder."
+
+    def pixi_contacts(self) -> str:
+        rows = []
+        for k in self.book.book.pixi.kontakter:
+            r = self.book.roller[k.rolle]
+            enhed = self.book.enhed(r)
+            districts = ", ".join(self.book.distrikter[d].navn for d in r.distrikter
+                                  if d in self.book.distrikter)
+            who = self.link("rolle", r.id) + (f" ({text(enhed.navn)})" if enhed else "")
+            if districts:
+                who += f" — distrikt: {text(districts)}"
+            rows.append([who, text(k.hvad)])
+        return table(["Hvem", "Kontakt om"], rows)
+
+    def pixi_year(self) -> str:
+        rows = []
+        for a in sorted(self.book.aktiviteter.values(),
+                        key=lambda a: (min(a.klassetrin) if a.klassetrin else 99, a.navn)):
+            when = ", ".join(MAANEDER[m - 1] for m in a.maaneder) or text(a.tidspunkt or "")
+            grades = ", ".join(f"{g}." for g in a.klassetrin)
+            rows.append([grades, text(a.navn) + (f" ({text(a.tema)})" if a.tema else ""), when
+                         if a.maaneder else text(a.tidspunkt or a.hyppighed or "")])
+        meetings = [[self.link("forum", f.id), text(f.hyppighed.tekst)]
+                    for f in self.pixi_forums()]
+        out = []
+        if rows:
+            out += ["### Aktiviteter", table(["Klasse", "Aktivitet", "Hvornår"], rows)]
+        if meetings:
+            out += ["### Dine faste møder", table(["Møde", "Hvor ofte"], meetings)]
+        return "\n\n".join(out)
+
+    def pixi(self, print_version: bool = False) -> str:
+        """The whole pixi guide (site page and PDF share it)."""
+        b = self.book
+        pixi = b.book.pixi
+        parts = []
+        if not print_version:  # in print, the cover carries these
+            parts += [f"# {text(pixi.titel)}",
+                      f"**{text(b.kommune.navn)}** · {text(b.revision.tekst)}"]
+            target = html.escape(site_link(self.page, pixi_pdf_path(b)))
+            parts.append(f'<a class="md-button md-button--primary md-content__button ssp-pdf" '
+                         f'href="{target}" download>Hent pixi-guiden som PDF (A5)</a>')
+        if pixi.indledning:
+            parts.append(self.md(pixi.indledning))
+        parts += ["## Din rolle", self.pixi_roles()]
+        parts += ["## Dine møder", self.pixi_meetings()]
+        parts += ["## Hvem kontakter du?", self.pixi_contacts()]
+        parts += ["## Regler om oplysninger", self.sections(pixi.regler, level=3)]
+        year = self.pixi_year()
+        if year:
+            parts += ["## Året", year]
+        parts.append(self.sections(pixi.afsnit))
+        if not print_version:  # in print, the back page carries the address and a QR code
+            address = b.kommune.adresse
+            parts += ["## Hele håndbogen",
+                      f"Den fulde håndbog findes på [{text(address)}]({address}).",
+                      self.source_note(b.source_file("pixi"))]
         return "\n\n".join(p for p in parts if p)

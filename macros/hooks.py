@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files
 
 ROOT = Path(__file__).resolve().parent.parent
 
-_MODULES = ("errors", "handbook", "pages", "pdf", "publish", "render", "settings")
+_MODULES = ("errors", "handbook", "pages", "pdf", "pixi", "publish", "render", "settings")
 _staged = None  # publish.StagedSite during `mkdocs build`
 
 
@@ -82,8 +82,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-@event_priority(-100)  # after the PDF plugin has written its files
+@event_priority(-50)  # with the other PDFs, before the staged site is swapped in
 def on_post_build(config: MkDocsConfig) -> None:
+    """Write the pixi guide (when PDFs are on), then publish the staged site."""
+    gen = _generator()
+    if "to-pdf" in config.plugins:
+        try:
+            gen.pixi.write(_load(config, gen), Path(config.site_dir))
+        except gen.pixi.PixiTooLong as error:
+            raise PluginError(str(error)) from None
     if _staged is not None:
         _staged.finish(config)
 

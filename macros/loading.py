@@ -26,6 +26,7 @@ SINGLE_FILES = {
     "distrikter": "distrikter.yml",
     "aktiviteter": "aktiviteter.yml",
     "modsigelser": "modsigelser.yml",
+    "pixi": "pixi.yml",
 }
 RECORD_FOLDERS = {"fora": "fora", "roller": "roller"}
 REQUIRED_FILES = {"kommune", "enheder", "love", "bilag"}

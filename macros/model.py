@@ -135,7 +135,7 @@ class Side(Record):
 
 
 NAV_SECTIONS = ("forside", "niveauer", "organisering", "fora", "roller", "love", "bilag",
-                "distrikter", "aarshjul", "modsigelser")
+                "distrikter", "aarshjul", "pixi", "modsigelser")
 
 
 class Kommune(Record):
@@ -155,7 +155,7 @@ class Kommune(Record):
     navigation: list[str] = Field(
         min_length=1, description="Menuens rækkefølge: 'forside', 'niveauer', 'organisering', "
                                   "'fora', 'roller', 'love', 'bilag', 'distrikter', 'aarshjul', "
-                                  "'modsigelser' eller id'et på en side.")
+                                  "'pixi', 'modsigelser' eller id'et på en side.")
     organisering: list[Afsnit] = Field(default_factory=list,
                                        description="Tekst på siden om organiseringen.")
     fora_indledning: list[Afsnit] = Field(default_factory=list,
@@ -453,6 +453,26 @@ class Modsigelse(Record):
     skal_bekraeftes: bool = Field(True, description="Kommunen skal bekræfte løsningen.")
 
 
+class PixiKontakt(Record):
+    """En kontakt i pixi-guiden: hvem man kontakter, og hvad man kontakter dem om."""
+
+    rolle: Id = Field(description="Id på rollen, man kontakter.")
+    hvad: Tekst = Field(description="Hvad man kontakter rollen om, fx 'bekymring for en elev'.")
+
+
+class Pixi(Record):
+    """Pixi-guiden til nye SSP-lærere (pixi.yml): hvilke poster den samler, og dens egen tekst."""
+
+    titel: Tekst = Field("Pixi-guide for nye SSP-lærere", description="Guidens titel.")
+    roller: list[Id] = Field(min_length=1, description="Rollen/rollerne guiden er til; flere "
+                                                       "roller vises med det, der er forskelligt.")
+    indledning: Markdown | None = Field(None, description="Kort velkomst.")
+    kontakter: list[PixiKontakt] = Field(min_length=1, description="Hvem kontakter du for hvad.")
+    regler: list[Afsnit] = Field(min_length=1, description="Reglerne om oplysninger i "
+                                                           "almindelige ord.")
+    afsnit: list[Afsnit] = Field(default_factory=list, description="Egne ekstra afsnit.")
+
+
 class RawHandbook(Record):
     """Alle data for én kommune, som de står i filerne."""
 
@@ -464,5 +484,6 @@ class RawHandbook(Record):
     distrikter: Distrikter | None = None
     aktiviteter: list[Aktivitet] = Field(default_factory=list)
     modsigelser: list[Modsigelse] = Field(default_factory=list)
+    pixi: Pixi | None = None
     fora: list[Forum] = Field(min_length=1)
     roller: list[Rolle] = Field(min_length=1)

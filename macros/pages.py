@@ -23,6 +23,7 @@ SECTION_TITLES = {
     "bilag": "Bilag",
     "distrikter": None,  # distrikter.yml
     "aarshjul": "Året i SSP",
+    "pixi": None,  # pixi.yml's title
     "modsigelser": "Afklaringer til næste revision",
 }
 
@@ -53,6 +54,7 @@ def path(kind: str, ident: str | None = None) -> str:
         "organisering": lambda: "organisering.md",
         "aarshjul": lambda: "aarshjul.md",
         "modsigelser": lambda: "afklaringer.md",
+        "pixi": lambda: "pixi.md",
     }[kind]()
 
 
@@ -70,6 +72,8 @@ def section_title(book: Handbook, section: str) -> str:
         return book.book.niveauer.titel if book.book.niveauer else "Indsatsniveauer"
     if section == "distrikter":
         return book.book.distrikter.titel if book.book.distrikter else "Distrikter"
+    if section == "pixi":
+        return book.book.pixi.titel if book.book.pixi else "Pixi-guide"
     return SECTION_TITLES[section]
 
 
@@ -101,6 +105,8 @@ def generate(book: Handbook) -> list[PageSpec]:
         pages.append(_page(path("distrikter"), section_title(book, "distrikter"),
                            _call("distrikter")))
     pages.append(_page(path("aarshjul"), SECTION_TITLES["aarshjul"], _call("aarshjul")))
+    if book.book.pixi:
+        pages.append(_page(path("pixi"), section_title(book, "pixi"), _call("pixi")))
     if book.book.modsigelser:
         pages.append(_page(path("modsigelser"), SECTION_TITLES["modsigelser"],
                            _call("modsigelser")))
@@ -151,6 +157,8 @@ def navigation(book: Handbook) -> list:
             nav.append({_nav_title(section_title(book, "niveauer")): path("niveauer")})
         elif entry == "distrikter" and book.book.distrikter:
             nav.append({_nav_title(section_title(book, "distrikter")): path("distrikter")})
+        elif entry == "pixi" and book.book.pixi:
+            nav.append({_nav_title(section_title(book, "pixi")): path("pixi")})
         elif entry == "modsigelser" and book.book.modsigelser:
             nav.append({SECTION_TITLES["modsigelser"]: path("modsigelser")})
         elif entry in ("organisering", "love", "aarshjul"):

@@ -21,6 +21,11 @@ def handbook_pdf_path(book: Handbook) -> str:
     return f"pdf/{book.kommune.id}-ssp-haandbog.pdf"
 
 
+def pixi_pdf_path(book: Handbook) -> str:
+    """Where the pixi guide PDF is written, relative to the site root."""
+    return f"pdf/{book.kommune.id}-pixi-guide.pdf"
+
+
 def configure(config, book: Handbook) -> None:
     """Fill the PDF plugin's options from the data (before the plugin reads them)."""
     plugin = config.plugins.get(PLUGIN)

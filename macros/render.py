@@ -71,6 +71,14 @@ def relative_link(from_page: str, to_page: str, anchor: str | None = None) -> st
     return path + (f"#{anchor}" if anchor else "")
 
 
+def page_url(src_uri: str) -> str:
+    """The directory URL a page is served at: 'fora/x.md' → 'fora/x/', 'index.md' → ''."""
+    stem = src_uri[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
 def site_link(from_page: str, site_path: str) -> str:
     """A link from a page to a file written into the site (not a page), e.g. a PDF.
 

@@ -24,6 +24,7 @@ FILE_TYPES = {
     "distrikter": model.Distrikter,
     "aktiviteter": list[model.Aktivitet],
     "modsigelser": list[model.Modsigelse],
+    "pixi": model.Pixi,
     "forum": model.Forum,
     "rolle": model.Rolle,
 }

@@ -1,0 +1,62 @@
+"""The pixi guide for new SSP teachers as an A5 booklet PDF.
+
+The guide's Markdown is the same as its site page (``content.Blocks.pixi``); here it is
+rendered to HTML with the site's Markdown extensions and laid out with WeasyPrint: a cover,
+the guide, note pages so the page count is a multiple of 4 (it prints as a folded booklet)
+and a back page with the handbook's address as a QR code. WeasyPrint is used directly
+rather than a second mkdocs-to-pdf instance because the page count has to be known to pad
+the booklet, and the guide's links must point at the published site.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+import markdown
+import segno
+from pymdownx.slugs import slugify
+from weasyprint import HTML
+
+from . import content, pages
+from .handbook import Handbook
+from .pdf import pixi_pdf_path
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "pdf-templates" / "pixi"
+MAX_PAGES = 12
+
+
+class PixiTooLong(Exception):
+    pass
+
+
+def _html(book: Handbook, notes: int) -> str:
+    blocks = content.Blocks(book, pages.path("pixi"), absolute_base=book.kommune.adresse)
+    body = markdown.markdown(
+        blocks.pixi(print_version=True),
+        extensions=["tables", "attr_list", "toc"],
+        extension_configs={"toc": {"slugify": slugify(case="lower")}})
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
+    pixi = book.book.pixi
+    return env.get_template("pixi.html.j2").render(
+        title=pixi.titel, kommune=book.kommune.navn, unit=book.kommune.enhed,
+        revision=book.revision.tekst, address=book.kommune.adresse, body=body, notes=notes,
+        qr=segno.make(book.kommune.adresse, error="m").svg_inline(scale=4, border=2),
+        css=(TEMPLATES / "pixi.css").read_text(encoding="utf-8"))
+
+
+def write(book: Handbook, site_dir: Path) -> Path | None:
+    """Render the guide into the site's pdf/ folder; None when the municipality has none."""
+    if book.book.pixi is None:
+        return None
+    document = HTML(string=_html(book, notes=0)).render()
+    pad = (-len(document.pages)) % 4
+    if pad:
+        document = HTML(string=_html(book, notes=pad)).render()
+    if len(document.pages) > MAX_PAGES:
+        raise PixiTooLong(f"pixi-guiden fylder {len(document.pages)} sider A5; højst "
+                          f"{MAX_PAGES}. Forkort pixi.yml eller vælg færre roller.")
+    target = site_dir / pixi_pdf_path(book)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    document.write_pdf(target)
+    return target

@@ -1,0 +1,105 @@
+"""The pixi guide: an A5 booklet generated from the same records as the handbook."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+from pypdf import PdfReader
+
+from conftest import mkdocs_build
+from html_util import article, normalise, soup
+from macros import pages
+from macros.pdf import pixi_pdf_path
+
+A5 = (420, 595)  # points
+
+
+def _pdf_text(path) -> str:
+    return normalise(" ".join(p.extract_text() for p in PdfReader(path).pages))
+
+
+def _squash(value: str) -> str:
+    return re.sub(r"[\s\-­]", "", value)
+
+
+def _task_texts(book) -> list[str]:
+    texts = []
+    for role_id in book.book.pixi.roller:
+        for a in book.roller[role_id].afsnit:
+            if a.type == "opgaver":
+                for p in a.punkter:
+                    texts += [p] if isinstance(p, str) else [p.tekst, *p.underpunkter]
+    return texts
+
+
+def _font_sizes(path) -> set[float]:
+    sizes = set()
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            sizes.add(round(abs(size * (tm[0] or tm[1]) * cm[0]), 1))
+
+    for page in PdfReader(path).pages:
+        page.extract_text(visitor_text=visit)
+    return sizes
+
+
+def test_pixi_is_an_a5_booklet_with_the_roles_tasks_and_meetings(built):
+    book = built.book
+    assert book.book.pixi is not None
+    path = built.site / pixi_pdf_path(book)
+    reader = PdfReader(path)
+    count = len(reader.pages)
+    assert count <= 12 and count % 4 == 0, count
+    for page in reader.pages:
+        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == A5
+    cover = normalise(reader.pages[0].extract_text())
+    assert book.revision.tekst in cover and book.kommune.navn in cover
+    assert _squash(book.book.pixi.titel) in _squash(cover)
+
+    text = _squash(_pdf_text(path))
+    forums = [f for f in book.fora.values()
+              if any(d.rolle in book.book.pixi.roller for _t, d in book.all_participants(f))]
+    expected = _task_texts(book) + [f.navn for f in forums] + [
+        book.roller[k.rolle].navn for k in book.book.pixi.kontakter]
+    missing = [t for t in expected if _squash(normalise(t)) not in text]
+    assert not missing, missing
+    assert min(_font_sizes(path)) >= 9.0
+    assert _squash(book.kommune.adresse) in text
+
+
+def test_pixi_page_and_download_buttons_on_the_site(built):
+    book = built.book
+    pixi_page = soup(built.page(pages.path("pixi")))
+    assert normalise(article(pixi_page).find("h1").get_text()).startswith(book.book.pixi.titel)
+    pdf_name = pixi_pdf_path(book).rsplit("/", 1)[1]
+    for src in ["index.md", pages.path("pixi")] + [pages.path("rolle", r)
+                                                   for r in book.book.pixi.roller]:
+        buttons = [a for a in soup(built.page(src)).find_all("a", attrs={"download": True})
+                   if a["href"].endswith(pdf_name)]
+        assert buttons, src
+
+
+def test_changing_a_task_changes_the_pixi(fixture_copy, tmp_path):
+    role = fixture_copy / "bjergby" / "roller" / "ssp-laerer.yml"
+    role.write_text(role.read_text(encoding="utf-8").replace(
+        "Holder øje med trivslen", "Ringer til forældrene om trivselsdagen"), encoding="utf-8")
+    site = tmp_path / "site"
+    result = mkdocs_build(site, "bjergby", fixture_copy, pdf=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    text = _squash(_pdf_text(site / "pdf" / "bjergby-pixi-guide.pdf"))
+    assert _squash("Ringer til forældrene om trivselsdagen") in text
+    assert _squash("Holder øje med trivslen") not in text
+
+
+def test_a_pixi_over_12_pages_stops_the_build(fixture_copy, tmp_path):
+    pixi = fixture_copy / "bjergby" / "pixi.yml"
+    lines = pixi.read_text(encoding="utf-8").splitlines()
+    data = yaml.safe_load("\n".join(lines[1:]))
+    data["afsnit"] = [{"overskrift": f"Afsnit {i}", "tekst": "Lang tekst. " * 200}
+                      for i in range(12)]
+    pixi.write_text(lines[0] + "\n" + yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    result = mkdocs_build(tmp_path / "site", "bjergby", fixture_copy, pdf=True)
+    assert result.returncode != 0
+    assert "pixi-guiden fylder" in result.stdout + result.stderr
