@@ -607,8 +607,7 @@ class Blocks:
             return ""
         target = html.escape(site_link(self.page, pixi_pdf_path(self.book)))
         button = (f' <a class="md-button md-content__button ssp-pdf" href="{target}" download>'
-                  f"Hent {html.escape(pixi.titel.lower() if not standalone else pixi.titel)} "
-                  "(PDF, A5)</a>")
+                  f"Hent {html.escape(pixi.titel)} (PDF, A5)</a>")
         page = f"[Læs {text(pixi.titel)} på nettet]({self.href(path('pixi'))})"
         return (button.strip() + "\n\n" + page) if standalone else button
 

@@ -149,8 +149,9 @@ class Kommune(Record):
     revisioner: list[Revision] = Field(min_length=1, description="Revisioner, ældste først.")
     indledning: list[Afsnit] = Field(min_length=1, description="Forsidens tekst.")
     adresse: Url | None = Field(None, description="Håndbogens adresse på intranettet.")
-    tilgaengelighedserklaering: Url | None = Field(
-        None, description="Adressen på kommunens tilgængelighedserklæring.")
+    tilgaengelighedserklaering: Url = Field(
+        description="Adressen på kommunens tilgængelighedserklæring (påkrævet for offentlige "
+                    "myndigheders websteder; vises i sidefoden på hver side).")
     sider: list[Side] = Field(default_factory=list, description="Sider med fri tekst.")
     navigation: list[str] = Field(
         min_length=1, description="Menuens rækkefølge: 'forside', 'niveauer', 'organisering', "

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import weasyprint
+
 from .handbook import Handbook
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "pdf-templates"
@@ -42,5 +44,16 @@ def configure(config, book: Handbook) -> None:
         "custom_template_path": str(TEMPLATES),
     })
     plugin.config["metadata"]["description"] = f"{kommune.titel} — {book.revision.tekst}"
+    # Tagged PDF (structure for screen readers). mkdocs-to-pdf does not pass WeasyPrint's
+    # options through, so switch the option on in WeasyPrint's defaults for this process.
+    weasyprint.DEFAULT_OPTIONS["pdf_tags"] = True
     plugin.config["metadata"]["keywords"] = "SSP, kriminalitetsforebyggelse, " + kommune.navn
 
+
+
+
+def pre_pdf_render(soup, logger):
+    """mkdocs-to-pdf's event hook (loaded via ``pdf_event_hook.py``): the combined document
+    gets ``lang="da"``, so the PDF records Danish as its language and can be tagged."""
+    soup.html["lang"] = "da"
+    return soup

@@ -58,5 +58,5 @@ def write(book: Handbook, site_dir: Path) -> Path | None:
                           f"{MAX_PAGES}. Forkort pixi.yml eller vælg færre roller.")
     target = site_dir / pixi_pdf_path(book)
     target.parent.mkdir(parents=True, exist_ok=True)
-    document.write_pdf(target)
+    document.write_pdf(target, pdf_tags=True)  # language and title come from the HTML
     return target

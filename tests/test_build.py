@@ -158,3 +158,29 @@ def test_site_holds_only_what_readers_need(built):
     leaked = [p for p in built.site.rglob("*")
               if p.suffix in {".j2", ".scss", ".yml", ".yaml", ".py"}]
     assert not leaked, leaked
+
+
+def test_pdfs_carry_title_language_and_tags(built):
+    for path in sorted((built.site / "pdf").glob("*.pdf")):
+        reader = PdfReader(path)
+        assert reader.metadata.title, path
+        assert str(reader.trailer["/Root"].get("/Lang")) == "da", path
+        assert "/StructTreeRoot" in reader.trailer["/Root"], f"{path} is not tagged"
+
+
+def test_external_links_are_listed_and_well_formed(built):
+    """External links (law texts, the accessibility statement) are not fetched: each must be
+    a well-formed https/http address with a host name."""
+    external = set()
+    for page in html_pages(built.site):
+        for a in soup(page).find_all("a", href=True):
+            parsed = urlparse(a["href"])
+            if parsed.scheme or parsed.netloc:
+                external.add(a["href"])
+    assert built.book.kommune.tilgaengelighedserklaering in external
+    for href in sorted(external):
+        parsed = urlparse(href)
+        assert parsed.scheme in ("https", "http", "mailto"), href
+        assert parsed.scheme == "mailto" or "." in parsed.netloc, href
+        assert not re.search(r"\s", href), href
+    print("\nEksterne links (" + built.kommune + "):\n" + "\n".join(sorted(external)))

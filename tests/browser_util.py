@@ -1,0 +1,56 @@
+"""A real browser for the tests: Debian's chromium driven by Playwright, and a local server.
+
+Chromium comes from Debian (`apt-get install chromium`, done by ./run test); Playwright's
+own browser download is never used. axe-core comes from npm (tests/browser/), injected into
+pages by the tests and never shipped in the site.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+
+AXE = Path(__file__).resolve().parent / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--disable-dev-shm-usage"]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def chromium_path() -> str:
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert path, "Debian's chromium mangler: apt-get install chromium (./run test gør det)"
+    return path
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+class SiteServer:
+    """Serves a built site on 127.0.0.1 (a free port) for the duration of the tests."""
+
+    def __init__(self, root: Path):
+        handler = functools.partial(_QuietHandler, directory=str(root))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.host = f"127.0.0.1:{self.httpd.server_address[1]}"
+        self.base = f"http://{self.host}/"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def run_axe(page) -> list[dict]:
+    """WCAG 2.1 A/AA violations axe-core finds on the loaded page."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
+    return [{"id": v["id"], "impact": v["impact"], "help": v["help"],
+             "targets": [n["target"] for n in v["nodes"]][:3]} for v in result["violations"]]

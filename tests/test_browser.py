@@ -1,0 +1,163 @@
+"""What staff see, in a real browser: offline, accessible (axe-core, WCAG 2.1 A/AA) in light
+and dark, Danish search, a phone's width, printing, and the accessibility statement."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from browser_util import CHROMIUM_ARGS, SiteServer, chromium_path, run_axe
+from html_util import html_pages
+from macros import pages
+
+# Queries a reader would type, and the pages (src_uri) of which one must be among the first
+# results: the record itself, or the page that answers the question (the law, the year).
+SEARCHES = {
+    "herning": [
+        ("tavshedspligt", ["lovgrundlag.md", "pixi.md"]),
+        ("mandagsmøde", ["fora/mandagsmoede.md"]),
+        ("mandagsmøder", ["fora/mandagsmoede.md"]),
+        ("§ 115", ["lovgrundlag.md", "fora/mandagsmoede.md"]),
+        ("cyklistprøve", ["aarshjul.md", "roller/faerdselskontaktlaerer.md",
+                          "bilag/faerdselskontaktlaerer.md"]),
+        ("færdselssikkerhedsudvalget", ["fora/faerdselssikkerhedsudvalget.md"]),
+        ("opsøgende team", ["roller/dot.md", "fora/dot-moeder.md", "bilag/opsoegende-team.md"]),
+    ],
+    "holstebro": [
+        ("tavshedspligt", ["lovgrundlag.md", "pixi.md"]),
+        ("§ 115", ["fora/paragraf-115-moeder.md", "lovgrundlag.md"]),
+        ("Mejrup", ["distrikter.md"]),
+        ("Vinderup Realskole", ["distrikter.md"]),
+        ("lærermøder", ["fora/ssp-laerermoeder.md"]),
+        ("trivselsdage", ["aarshjul.md", "bilag/formidling.md"]),
+    ],
+    "bjergby": [("styregruppe", ["fora/styregruppe.md"]), ("tavshedspligt", ["pixi.md"])],
+}
+TOP = 3
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def served(built):
+    server = SiteServer(built.site)
+    yield built, server
+    server.close()
+
+
+def _url(server: SiteServer, built, html_file) -> str:
+    return server.base + str(html_file.parent.relative_to(built.site)).replace(".", "") + "/"
+
+
+def test_every_page_is_offline_accessible_and_in_danish(served, browser):
+    built, server = served
+    statement = built.book.kommune.tilgaengelighedserklaering
+    problems = []
+    for scheme in ("light", "dark"):
+        context = browser.new_context(color_scheme=scheme)
+        page = context.new_page()
+        foreign = []
+        page.on("request", lambda r: foreign.append(r.url)
+                if urlparse(r.url).netloc not in (server.host, "") else None)
+        for html_file in html_pages(built.site):
+            if html_file.name == "404.html":
+                continue
+            url = _url(server, built, html_file)
+            page.goto(url, wait_until="load")
+            if scheme == "light":
+                assert page.get_attribute("html", "lang") == "da", url
+                links = page.locator("footer a", has_text="Tilgængelighedserklæring")
+                assert links.count() == 1 and links.get_attribute("href") == statement, url
+            for violation in run_axe(page):
+                problems.append((scheme, url.replace(server.base, "/"), violation))
+        context.close()
+        assert not foreign, f"requests to other hosts ({scheme}): {sorted(set(foreign))}"
+    assert not problems, "\n".join(f"{s} {u}: {v}" for s, u, v in problems[:30])
+
+
+def test_danish_search_finds_the_right_page(served, browser):
+    built, server = served
+    page = browser.new_page()
+    page.goto(server.base, wait_until="networkidle")
+    for query, acceptable in SEARCHES[built.kommune]:
+        page.locator("label.md-search__icon, .md-search__input").first.click()
+        hrefs = _search(page, query)
+        wanted = {_url(server, built, built.page(src)) for src in acceptable}
+        found = [h.split("#")[0].split("?")[0] for h in hrefs[:TOP]]
+        assert wanted & set(found), f"{query!r}: none of {acceptable} in the first {TOP}: {found}"
+        page.keyboard.press("Escape")
+    page.close()
+
+
+def _answers(hrefs: list[str], query: str) -> bool:
+    """Material marks result links with the searched terms (?h=...): are these for `query`?"""
+    terms = set(query.lower().split())
+    for href in hrefs:
+        marked = parse_qs(urlparse(href).query).get("h", [""])[0]
+        if marked and set(marked.lower().split()) == terms:
+            return True
+    return False
+
+
+def _search(page, query: str) -> list[str]:
+    """Type a query and return the result links once the search worker answered it.
+
+    Material fills the list asynchronously from a web worker and ignores input that arrives
+    before its index is loaded, so the query is typed again until the list answers it.
+    """
+    box = page.locator("input.md-search__input")
+    read = ".md-search-result__item > a"
+    box.fill(query)
+    for attempt in range(8):
+        for _ in range(8):
+            hrefs = page.eval_on_selector_all(read, "els => els.map(e => e.href)")
+            if _answers(hrefs, query):
+                page.wait_for_timeout(300)  # let the rest of the list render
+                return page.eval_on_selector_all(read, "els => els.map(e => e.href)")
+            page.wait_for_timeout(250)
+        box.press("End")  # type again: a keystroke the worker sees once it is ready
+        box.type(" ")
+        box.press("Backspace")
+    return []
+
+
+@pytest.mark.parametrize("which", ["index", "forum", "rolle"])
+def test_phone_width_has_no_sideways_scroll(served, browser, which, tmp_path):
+    built, server = served
+    src = {"index": "index.md",
+           "forum": pages.path("forum", next(iter(built.book.fora))),
+           "rolle": pages.path("rolle", next(iter(built.book.roller)))}[which]
+    context = browser.new_context(viewport={"width": 375, "height": 812}, is_mobile=True)
+    page = context.new_page()
+    page.goto(_url(server, built, built.page(src)), wait_until="networkidle")
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"{src}: the page scrolls sideways by {overflow}px"
+    wide = page.evaluate("""() => [...document.querySelectorAll('article table')]
+        .filter(t => t.scrollWidth > t.parentElement.clientWidth + 1)
+        .map(t => getComputedStyle(t.parentElement).overflowX)""")
+    assert all(v in ("auto", "scroll") for v in wide), wide
+    page.screenshot(path=str(tmp_path / f"{built.kommune}-{which}-375.png"), full_page=True)
+    context.close()
+
+
+def test_printing_leaves_out_the_navigation(served, browser):
+    built, server = served
+    page = browser.new_page()
+    page.goto(_url(server, built, built.page(pages.path("forum", next(iter(built.book.fora))))))
+    page.emulate_media(media="print")
+    hidden = page.evaluate("""() => ['.md-header', '.md-sidebar--primary', '.md-sidebar--secondary',
+        '.md-footer', '.md-search'].map(s => {
+          const el = document.querySelector(s);
+          return !el || getComputedStyle(el).display === 'none' || el.offsetParent === null;
+        })""")
+    assert all(hidden), hidden
+    assert page.locator("article h1").is_visible()
+    page.close()
