@@ -247,11 +247,13 @@ def _reference_problems(book: RawHandbook, raw: RawData,
         refs.check("enhed", enhed.del_af, ("enheder", i, "del_af"))
     for i, rolle in _present(book.roller):
         refs.check("enhed", rolle.enhed, ("roller", i, "enhed"))
+        refs.check("rolle", rolle.vedligeholdes_af, ("roller", i, "vedligeholdes_af"))
         for j, d in enumerate(rolle.distrikter):
             refs.check("distrikt", d, ("roller", i, "distrikter", j))
     for i, forum in _present(book.fora):
         base = ("fora", i)
         refs.check("forum", forum.rapporterer_til, base + ("rapporterer_til",))
+        refs.check("rolle", forum.vedligeholdes_af, base + ("vedligeholdes_af",))
         for j, d in enumerate(forum.deltagere):
             refs.check("rolle", d.rolle, base + ("deltagere", j, "rolle"))
         list_ids = set()

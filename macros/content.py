@@ -168,7 +168,7 @@ class Blocks:
         if k.undertitel:
             parts.append(f"*{text(k.undertitel)}*")
         parts.append(f"**{text(k.navn)}**" + (f" · {text(k.enhed)}" if k.enhed else "")
-                     + f" · {text(self.book.revision.tekst)}")
+                     + f" · {text(self.book.revision_label)}")
         parts.append(f'<a class="md-button md-button--primary md-content__button ssp-pdf" '
                      f'href="{pdf}" download>'
                      "Hent håndbogen som PDF</a>" + self.pixi_button())
@@ -295,6 +295,9 @@ class Blocks:
             ("Refererer til", self.link("forum", f.rapporterer_til) if f.rapporterer_til else ""),
             ("Lovgrundlag", ", ".join(law_links)),
             ("Beskrevet i", self.link("bilag", bilag.id, bilag_title(bilag)) if bilag else ""),
+            ("Vedligeholdes af", self.link("rolle", f.vedligeholdes_af)
+             if f.vedligeholdes_af else ""),
+            ("Sidst gennemgået", text(f.gennemgaaet or "")),
         ]
         parts = [f"# {text(f.navn)}", self.facts_table(facts, f"Fakta om {f.navn}")]
         if f.formaal:
@@ -378,6 +381,9 @@ class Blocks:
             ("Også kaldt", text(", ".join(r.alternative_navne))),
             ("Distrikter", ", ".join(self.link("distrikt", d) for d in r.distrikter)),
             ("Beskrevet i", self.link("bilag", bilag.id, bilag_title(bilag)) if bilag else ""),
+            ("Vedligeholdes af", self.link("rolle", r.vedligeholdes_af)
+             if r.vedligeholdes_af else ""),
+            ("Sidst gennemgået", text(r.gennemgaaet or "")),
         ]
         parts = [f"# {text(r.navn)}", self.facts_table(facts, f"Fakta om {r.navn}")]
         if b.book.pixi and ident in b.book.pixi.roller:
@@ -578,6 +584,28 @@ class Blocks:
         parts.append(self.source_note(b.source_file("aktiviteter")))
         return "\n\n".join(p for p in parts if p)
 
+    def historik(self) -> str:
+        """The revisions, and the records the latest revision has not reviewed."""
+        b = self.book
+        parts = ["# Revisioner", table(["Dato", "Revision", "Godkendt af", "Resumé"], [
+            [text(r.dato), text(r.tekst), text(r.godkendt_af or ""), text(r.resume or "")]
+            for r in reversed(b.kommune.revisioner)], "Håndbogens revisioner, nyeste først")]
+        stale = b.not_reviewed()
+        parts.append("## Ikke gennemgået ved seneste revision")
+        if stale:
+            parts.append(f"Disse poster er ikke markeret som gennemgået siden seneste revision "
+                         f"({text(b.revision.dato)}). Den, der vedligeholder posten, bør se "
+                         "den igennem og sætte 'gennemgaaet' i dens fil.")
+            parts.append(table(["Post", "Vedligeholdes af", "Sidst gennemgået"], [
+                [self.link(kind, r.id),
+                 self.link("rolle", r.vedligeholdes_af) if r.vedligeholdes_af else "",
+                 text(r.gennemgaaet or "aldrig")] for kind, r in stale],
+                "Poster, der ikke er gennemgået"))
+        else:
+            parts.append("Alle fora og roller er gennemgået ved seneste revision.")
+        parts.append(self.source_note(b.source_file("kommune")))
+        return "\n\n".join(parts)
+
     def modsigelser(self) -> str:
         b = self.book
         parts = ["# Afklaringer til næste revision",
@@ -710,7 +738,7 @@ class Blocks:
         parts = []
         if not print_version:  # in print, the cover carries these
             parts += [f"# {text(pixi.titel)}",
-                      f"**{text(b.kommune.navn)}** · {text(b.revision.tekst)}"]
+                      f"**{text(b.kommune.navn)}** · {text(b.revision_label)}"]
             target = html.escape(site_link(self.page, pixi_pdf_path(b)))
             parts.append(f'<a class="md-button md-button--primary md-content__button ssp-pdf" '
                          f'href="{target}" download>Hent pixi-guiden som PDF (A5)</a>')

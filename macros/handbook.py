@@ -7,6 +7,7 @@ never typed twice in the data.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,6 +62,15 @@ class Handbook:
     @property
     def revision(self):
         return self.kommune.revisioner[-1]
+
+    @property
+    def revision_label(self) -> str:
+        """'Revideret <dato>' for footer and covers, in the editor's wording: the revision's
+        text as typed, prefixed with 'Revideret' unless it already says so."""
+        tekst = self.revision.tekst.strip()
+        if tekst.lower().startswith("revideret"):
+            return "Revideret" + tekst[len("revideret"):]
+        return f"Revideret {tekst[:1].lower()}{tekst[1:]}"
 
     def sektor(self, rolle: Rolle) -> str:
         if rolle.sektor:
@@ -151,6 +161,17 @@ class Handbook:
 
     def laws_in_order(self) -> list[Lov]:
         return list(self.love.values())
+
+    def not_reviewed(self) -> list[tuple[str, Forum | Rolle]]:
+        """Forums and roles not reviewed in the latest revision (no date, or an older one)."""
+        latest = self.revision.dato
+        records = [("forum", f) for f in self.fora.values()] + [
+            ("rolle", r) for r in self.roller.values()]
+        return [(kind, r) for kind, r in records if not r.gennemgaaet or r.gennemgaaet < latest]
+
+    def revision_age_days(self, today: dt.date | None = None) -> int:
+        today = today or dt.date.today()
+        return (today - dt.date.fromisoformat(self.revision.dato)).days
 
 
 @functools.lru_cache(maxsize=8)

@@ -60,7 +60,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.nav = gen.pages.navigation(book)
     config.extra["ssp"] = {
         "kommune": kommune.navn,
-        "revision": book.revision.tekst,
+        "revision": book.revision_label,
         "tilgaengelighed": kommune.tilgaengelighedserklaering,
         "pdf": gen.pdf.handbook_pdf_path(book),
     }

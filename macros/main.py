@@ -18,7 +18,7 @@ from macros.settings import data_root, kommune_id  # noqa: E402
 
 MACROS = ("forside", "side", "niveauer", "organisering", "fora_oversigt", "forum",
           "deltagertabel", "roller_oversigt", "rolle", "deltager_i", "lovgrundlag",
-          "bilag_oversigt", "bilag", "distrikter", "aarshjul", "modsigelser", "pixi")
+          "bilag_oversigt", "bilag", "distrikter", "aarshjul", "modsigelser", "pixi", "historik")
 
 
 def define_env(env) -> None:

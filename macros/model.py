@@ -135,7 +135,7 @@ class Side(Record):
 
 
 NAV_SECTIONS = ("forside", "niveauer", "organisering", "fora", "roller", "love", "bilag",
-                "distrikter", "aarshjul", "pixi", "modsigelser")
+                "distrikter", "aarshjul", "pixi", "historik", "modsigelser")
 
 
 class Kommune(Record):
@@ -156,7 +156,7 @@ class Kommune(Record):
     navigation: list[str] = Field(
         min_length=1, description="Menuens rækkefølge: 'forside', 'niveauer', 'organisering', "
                                   "'fora', 'roller', 'love', 'bilag', 'distrikter', 'aarshjul', "
-                                  "'pixi', 'modsigelser' eller id'et på en side.")
+                                  "'pixi', 'historik', 'modsigelser' eller id'et på en side.")
     organisering: list[Afsnit] = Field(default_factory=list,
                                        description="Tekst på siden om organiseringen.")
     fora_indledning: list[Afsnit] = Field(default_factory=list,
@@ -258,6 +258,10 @@ class Rolle(Record):
     beskrivelse: Markdown | None = Field(None, description="Kort beskrivelse.")
     afsnit: list[Afsnit] = Field(default_factory=list, description="Opgaver og øvrige afsnit.")
     distrikter: list[Id] = Field(default_factory=list, description="Distrikter, rollen dækker.")
+    vedligeholdes_af: Id | None = Field(None, description="Id på rollen, der holder posten "
+                                                          "ajour ved den årlige revision.")
+    gennemgaaet: Dato | None = Field(None, description="Dato for seneste gennemgang af posten "
+                                                       "(ÅÅÅÅ-MM-DD).")
 
 
 Funktion = Literal["formand", "naestformand", "moedeleder", "referent", "tovholder",
@@ -382,6 +386,10 @@ class Forum(Record):
                                                  "hyppighed og sine deltagerlister.")
     lovgrundlag: list[LovHenvisning] = Field(default_factory=list,
                                              description="Lovgrundlaget for forummet.")
+    vedligeholdes_af: Id | None = Field(None, description="Id på rollen, der holder posten "
+                                                          "ajour ved den årlige revision.")
+    gennemgaaet: Dato | None = Field(None, description="Dato for seneste gennemgang af posten "
+                                                       "(ÅÅÅÅ-MM-DD).")
 
 
 # --- districts, activities, contradictions ---------------------------------------------------

@@ -24,6 +24,7 @@ SECTION_TITLES = {
     "distrikter": None,  # distrikter.yml
     "aarshjul": "Året i SSP",
     "pixi": None,  # pixi.yml's title
+    "historik": "Revisioner",
     "modsigelser": "Afklaringer til næste revision",
 }
 
@@ -55,6 +56,7 @@ def path(kind: str, ident: str | None = None) -> str:
         "aarshjul": lambda: "aarshjul.md",
         "modsigelser": lambda: "afklaringer.md",
         "pixi": lambda: "pixi.md",
+        "historik": lambda: "historik.md",
     }[kind]()
 
 
@@ -107,6 +109,7 @@ def generate(book: Handbook) -> list[PageSpec]:
     pages.append(_page(path("aarshjul"), SECTION_TITLES["aarshjul"], _call("aarshjul")))
     if book.book.pixi:
         pages.append(_page(path("pixi"), section_title(book, "pixi"), _call("pixi")))
+    pages.append(_page(path("historik"), SECTION_TITLES["historik"], _call("historik")))
     if book.book.modsigelser:
         pages.append(_page(path("modsigelser"), SECTION_TITLES["modsigelser"],
                            _call("modsigelser")))
@@ -161,6 +164,6 @@ def navigation(book: Handbook) -> list:
             nav.append({_nav_title(section_title(book, "pixi")): path("pixi")})
         elif entry == "modsigelser" and book.book.modsigelser:
             nav.append({SECTION_TITLES["modsigelser"]: path("modsigelser")})
-        elif entry in ("organisering", "love", "aarshjul"):
+        elif entry in ("organisering", "love", "aarshjul", "historik"):
             nav.append({SECTION_TITLES[entry]: path(entry)})
     return nav

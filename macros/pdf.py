@@ -39,11 +39,11 @@ def configure(config, book: Handbook) -> None:
         "cover_title": kommune.titel,
         "cover_subtitle": kommune.undertitel or (kommune.enhed or ""),
         "author": kommune.navn,
-        "copyright": book.revision.tekst,
+        "copyright": book.revision_label,
         "toc_title": "Indholdsfortegnelse",
         "custom_template_path": str(TEMPLATES),
     })
-    plugin.config["metadata"]["description"] = f"{kommune.titel} — {book.revision.tekst}"
+    plugin.config["metadata"]["description"] = f"{kommune.titel} — {book.revision_label}"
     # Tagged PDF (structure for screen readers). mkdocs-to-pdf does not pass WeasyPrint's
     # options through, so switch the option on in WeasyPrint's defaults for this process.
     weasyprint.DEFAULT_OPTIONS["pdf_tags"] = True

@@ -40,7 +40,7 @@ def _html(book: Handbook, notes: int) -> str:
     pixi = book.book.pixi
     return env.get_template("pixi.html.j2").render(
         title=pixi.titel, kommune=book.kommune.navn, unit=book.kommune.enhed,
-        revision=book.revision.tekst, address=book.kommune.adresse, body=body, notes=notes,
+        revision=book.revision_label, address=book.kommune.adresse, body=body, notes=notes,
         qr=segno.make(book.kommune.adresse, error="m").svg_inline(scale=4, border=2),
         css=(TEMPLATES / "pixi.css").read_text(encoding="utf-8"))
 

@@ -55,7 +55,7 @@ def test_pixi_is_an_a5_booklet_with_the_roles_tasks_and_meetings(built):
     for page in reader.pages:
         assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == A5
     cover = normalise(reader.pages[0].extract_text())
-    assert book.revision.tekst in cover and book.kommune.navn in cover
+    assert book.revision_label in cover and book.kommune.navn in cover
     assert _squash(book.book.pixi.titel) in _squash(cover)
 
     text = _squash(_pdf_text(path))
