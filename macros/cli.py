@@ -1,5 +1,6 @@
 """Command line: ``python -m macros.cli check [kommune ...]`` validates data without building;
-``python -m macros.cli schema`` regenerates the JSON Schemas in ``schema/``.
+``python -m macros.cli schema`` regenerates the JSON Schemas in ``schema/``;
+``python -m macros.cli aendringer [--fra REV] [--til REV]`` prints the change report.
 
 Exit code 0 when every municipality checked is valid, 1 when any has problems (all printed,
 one per line: file:line:column: what is wrong (forventet: ...) — hint).
@@ -29,6 +30,11 @@ def check(data_root: Path, kommuner: list[str]) -> int:
             continue
         print(f"{kommune_id}: OK — {len(book.fora)} fora, {len(book.roller)} roller, "
               f"{len(book.love)} love, {len(book.bilag)} bilag")
+        age = book.revision_age_days()
+        if age > 365:
+            print(f"{kommune_id}: ADVARSEL: seneste revision ({book.revision.dato}, "
+                  f"{book.revision.tekst}) er {age // 30} måneder gammel; håndbogen bør "
+                  "revideres hvert år (tilføj en revision i kommune.yml)", file=sys.stderr)
     return 1 if failed else 0
 
 
@@ -39,7 +45,15 @@ def main(argv: list[str] | None = None) -> int:
     p_check.add_argument("kommuner", nargs="*", help="kommune-id'er (standard: alle)")
     p_check.add_argument("--data", type=Path, default=ROOT / "data", help="datamappen")
     sub.add_parser("schema", help="skriv JSON Schema-filerne i schema/ ud fra datamodellen")
+    p_changes = sub.add_parser("aendringer", help="ændringsrapport mellem to git-revisioner")
+    p_changes.add_argument("--fra", help="git-revision (standard: merge-base med main)")
+    p_changes.add_argument("--til", help="git-revision (standard: arbejdskopien)")
     args = parser.parse_args(argv)
+    if args.command == "aendringer":
+        from . import changes
+
+        print(changes.report(ROOT, args.fra, args.til), end="")
+        return 0
     if args.command == "schema":
         from . import schema
 
