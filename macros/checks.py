@@ -377,6 +377,12 @@ def _content_problems(book: RawHandbook, raw: RawData) -> list[Problem]:
             problems.append(_problem(smap.locate(("fora", i, "id")), smap, ("fora", i),
                                      f"forummet '{forum.id}' har ingen deltagere",
                                      "mindst én deltager under 'deltagere'"))
+        if not forum.rapporterer_til and not forum.placering_note:
+            problems.append(_problem(smap.locate(("fora", i, "id")), smap, ("fora", i),
+                                     f"forummet '{forum.id}' siger ikke, hvor det hører til i "
+                                     "organisationen",
+                                     "'rapporterer_til: <forum-id>' eller, hvis kilden ikke "
+                                     "siger det, 'placering_note: <hvad kilden siger>'"))
     for key, records in (("fora", book.fora), ("roller", book.roller)):
         for i, record in _present(records):
             generated = _generated_headings(record, key)

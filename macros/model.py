@@ -199,6 +199,9 @@ class Niveauer(Record):
     titel: Tekst = Field(description="Sidens titel, fx 'SSP på 3 niveauer'.")
     indledning: Markdown | None = Field(None, description="Tekst før niveauerne.")
     niveauer: list[Niveau] = Field(min_length=1, description="Niveauerne i rækkefølge.")
+    figur: Literal["pyramide", "soejler"] = Field(
+        "pyramide", description="Figuren på siden: 'pyramide' (niveauer, hvor målgruppen bliver "
+                                "smallere nedad) eller 'soejler' (søjler side om side).")
     kilder: list[Tekst] = Field(default_factory=list, description="Kilder, som i dokumentet.")
 
 
@@ -372,6 +375,11 @@ class Forum(Record):
         None, description="Niveau i organisationen: strategisk, koordinerende eller udfoerende.")
     rapporterer_til: Id | None = Field(None, description="Id på forummet, dette forum "
                                                          "refererer til, hvis kilden siger det.")
+    placering_note: Tekst | None = Field(
+        None, description="Hvad kilden siger om forummets plads i organisationen, når den ikke "
+                          "siger, hvem forummet refererer til, fx 'Kilden angiver ikke, hvem "
+                          "gruppen refererer til.' Vises ved organisationsdiagrammet. Et forum "
+                          "skal have enten 'rapporterer_til' eller 'placering_note'.")
     formaal: Markdown | None = Field(None, description="Forummets formål.")
     beskrivelse: Markdown | None = Field(None, description="Kort beskrivelse.")
     afsnit: list[Afsnit] = Field(default_factory=list,
