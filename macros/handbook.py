@@ -18,6 +18,8 @@ from .model import Bilag, Deltager, Enhed, Forum, Hyppighed, Lov, RawHandbook, R
 
 DEFAULT_KOMMUNE = "herning"
 
+NIVEAU_NAVNE = {"strategisk": "Strategisk", "koordinerende": "Koordinerende",
+                "udfoerende": "Udførende"}
 SEKTOR_NAVNE = {"skole": "Skole", "social": "Social", "politi": "Politi", "andet": "Andet"}
 FUNKTION_NAVNE = {"formand": "formand", "naestformand": "næstformand", "moedeleder": "mødeleder",
                   "referent": "referent", "tovholder": "tovholder", "sekretariat": "sekretariat"}
@@ -33,10 +35,47 @@ class Participation:
     deltager: Deltager
     lister: tuple[str, ...]  # titles of the participant lists the role is on ('' = main list)
     moeder_pr_aar: tuple[float, float] | None  # None: no frequency given, or ad hoc only
+    timer_pr_aar: tuple[float, float] | None = None  # None: meetings or duration not given
 
     @property
     def ad_hoc(self) -> bool:
         return self.deltager.ad_hoc and self.deltager.moeder_pr_aar is None
+
+
+@dataclass(frozen=True)
+class Workload:
+    """How much of the year one role's forums take, summed over its participations.
+
+    Only known figures are summed; forums without a frequency (or only ad hoc) and forums
+    without a duration are listed, never counted as zero.
+    """
+
+    participations: tuple[Participation, ...]
+    moeder: tuple[float, float]
+    timer: tuple[float, float]
+    ukendt_frekvens: tuple[Forum, ...]
+    ad_hoc: tuple[Forum, ...]
+    ukendt_varighed: tuple[Forum, ...]
+
+    @classmethod
+    def of(cls, participations: list[Participation]) -> "Workload":
+        moeder, timer = [0.0, 0.0], [0.0, 0.0]
+        unknown, adhoc, no_duration = [], [], []
+        for p in participations:
+            if p.ad_hoc:
+                adhoc.append(p.forum)
+                continue
+            if p.moeder_pr_aar is None:
+                unknown.append(p.forum)
+                continue
+            moeder = [moeder[0] + p.moeder_pr_aar[0], moeder[1] + p.moeder_pr_aar[1]]
+            if p.timer_pr_aar is None:
+                no_duration.append(p.forum)
+            else:
+                timer = [timer[0] + p.timer_pr_aar[0], timer[1] + p.timer_pr_aar[1]]
+        return cls(tuple(participations), (round(moeder[0], 1), round(moeder[1], 1)),
+                   (round(timer[0], 1), round(timer[1], 1)), tuple(unknown), tuple(adhoc),
+                   tuple(no_duration))
 
 
 class Handbook:
@@ -131,29 +170,71 @@ class Handbook:
                     titles.append(titel)
                     ids.add(liste_id)
             for rolle_id, (deltager, titles, ids) in seats.items():
+                series = [(h, lists) for _titel, h, lists in self.series(forum)
+                          if lists is None or lists & ids]
                 if deltager.moeder_pr_aar is not None or deltager.ad_hoc:
-                    # The participant's own rhythm ('en gang årligt') or only when needed.
+                    # The participant's own rhythm ('en gang årligt') or only when needed;
+                    # the meeting's length is the forum's when it has one.
                     count = deltager.moeder_pr_aar
+                    minutes = {h.varighed_minutter for h, _ in series}
+                    hours = None
+                    if count is not None and len(minutes) == 1 and None not in minutes:
+                        hours = count * minutes.pop() / 60
                     result[rolle_id].append(Participation(
                         forum, deltager, tuple(titles),
-                        (count, count) if count is not None else None))
+                        (count, count) if count is not None else None,
+                        (hours, hours) if hours is not None else None))
                     continue
-                low = high = 0.0
-                known = True
-                for _titel, hyppighed, lists in self.series(forum):
-                    if lists is not None and not (lists & ids):
-                        continue
+                meetings, hours = [0.0, 0.0], [0.0, 0.0]
+                known, timed = True, True
+                for hyppighed, _lists in series:
                     count = hyppighed.moeder_pr_aar
                     if count is None:
                         known = False
                         break
-                    low, high = low + count[0], high + count[1]
+                    meetings = [meetings[0] + count[0], meetings[1] + count[1]]
+                    if hyppighed.varighed_minutter is None:
+                        timed = False
+                    else:
+                        length = hyppighed.varighed_minutter / 60
+                        hours = [hours[0] + count[0] * length, hours[1] + count[1] * length]
                 result[rolle_id].append(Participation(
-                    forum, deltager, tuple(titles), (low, high) if known else None))
+                    forum, deltager, tuple(titles), tuple(meetings) if known else None,
+                    tuple(hours) if known and timed else None))
         return result
 
     def participations(self, rolle_id: str) -> list[Participation]:
         return self._participations.get(rolle_id, [])
+
+    def workload(self, rolle_id: str) -> Workload:
+        """Meetings and hours a year the role's forums take (see ``Workload``)."""
+        return Workload.of(self.participations(rolle_id))
+
+    @staticmethod
+    def meetings_per_year(forum: Forum) -> tuple[float, float] | None:
+        """Meetings a year the forum holds (all its series), or None if not given."""
+        low = high = 0.0
+        for _titel, h, _lists in Handbook.series(forum):
+            if h.moeder_pr_aar is None:
+                return None
+            low, high = low + h.moeder_pr_aar[0], high + h.moeder_pr_aar[1]
+        return (round(low, 1), round(high, 1))
+
+    @staticmethod
+    def meeting_hours(forum: Forum) -> tuple[float, float] | None:
+        """Hours a year the forum meets (all its series), or None if not given."""
+        low = high = 0.0
+        for _titel, h, _lists in Handbook.series(forum):
+            if h.moeder_pr_aar is None or h.varighed_minutter is None:
+                return None
+            low += h.moeder_pr_aar[0] * h.varighed_minutter / 60
+            high += h.moeder_pr_aar[1] * h.varighed_minutter / 60
+        return (round(low, 1), round(high, 1))
+
+    def forum_sectors(self, forum: Forum) -> list[str]:
+        """The sectors ('skole', 'social', 'politi', 'andet') of a forum's participants."""
+        present = {self.sektor(self.roller[d.rolle]) for _t, d in self.all_participants(forum)}
+        return [s for s in SEKTOR_NAVNE if s in present]
 
     def citing(self, lov_id: str) -> list[tuple[Forum, str | None]]:
         """Forums that cite a law, with the paragraph they cite."""
