@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import html
 
-from .handbook import ANSVAR_NAVNE, FUNKTION_NAVNE, SEKTOR_NAVNE, Handbook, Participation
+from . import figures
+from .handbook import ANSVAR_NAVNE, FUNKTION_NAVNE, NIVEAU_NAVNE, SEKTOR_NAVNE, Handbook
 from .model import Deltager, Forum, Hyppighed, Rolle
 from .pages import bilag_title, path, section_title
 from .pdf import handbook_pdf_path, pixi_pdf_path
@@ -17,8 +18,6 @@ from .render import (bullet_list, count_range, inline_markdown, markdown, page_u
 
 MAANEDER = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
             "oktober", "november", "december"]
-NIVEAU_NAVNE = {"strategisk": "Strategisk", "koordinerende": "Koordinerende",
-                "udfoerende": "Udførende"}
 
 
 class Blocks:
@@ -59,6 +58,16 @@ class Blocks:
     def link(self, kind: str, ident: str, label: str | None = None) -> str:
         name, target = self.resolve(kind, ident)
         return f"[{text(label or name)}]({target})"
+
+    def html_link(self, kind: str, ident: str) -> str:
+        """A link inside a raw-HTML figure: the page's served URL, the name escaped."""
+        name, _ = self.resolve(kind, ident)
+        target = {"rolle": path("rolle", ident), "forum": path("forum", ident)}[kind]
+        return (f'<a href="{html.escape(site_link(self.page, page_url(target)))}">'
+                f"{html.escape(name)}</a>")
+
+    def url(self, kind: str, ident: str) -> str:
+        return site_link(self.page, page_url(path(kind, ident)))
 
     def md(self, value: str | None) -> str:
         return markdown(value, self.resolve) if value else ""
@@ -202,12 +211,9 @@ class Blocks:
 
     def niveauer(self) -> str:
         n = self.book.book.niveauer
-        parts = [f"# {text(n.titel)}", self.md(n.indledning)]
-        parts.append(table(
-            ["Niveau", "Målgruppe", "Primære aktører"],
-            [[f"[{text(x.navn)}](#{x.id})", text(x.maalgruppe or ""),
-              ", ".join(self.link("rolle", a) for a in x.aktoerer) or self.inline(x.aktoerer_tekst)]
-             for x in n.niveauer], "Oversigt over niveauerne"))
+        parts = [f"# {text(n.titel)}", self.md(n.indledning),
+                 figures.levels_figure(self.book, lambda ids: ", ".join(
+                     self.html_link("rolle", a) for a in ids))]
         for x in n.niveauer:
             parts.append(f"## {text(x.navn)} {{#{x.id}}}")
             if x.maalgruppe:
@@ -240,18 +246,12 @@ class Blocks:
                              ", ".join(roles)])
         parts.append(table(["Enhed", "Forkortelse", "Sektor", "Del af", "Roller"], rows,
                            "Enheder i SSP-samarbejdet"))
-        strategic = [f for f in b.fora.values() if f.niveau]
-        if strategic:
-            parts.append("## Fora efter niveau")
-            rows = []
-            for niveau in NIVEAU_NAVNE:
-                for f in strategic:
-                    if f.niveau == niveau:
-                        rows.append([NIVEAU_NAVNE[niveau], self.link("forum", f.id),
-                                     self.link("forum", f.rapporterer_til)
-                                     if f.rapporterer_til else "ikke angivet i kilden"])
-            parts.append(table(["Niveau", "Forum", "Refererer til"], rows,
-                               "Fora fra det strategiske til det udførende niveau"))
+        parts.append("## Organisationsdiagram")
+        parts.append(figures.org_diagram(b, lambda i: self.url("forum", i)))
+        parts.append("### Diagrammet som tekst")
+        parts.append("Fora efter niveau, med deltagernes sektorer og hvem forummet refererer "
+                     "til. Hvor kilden ikke siger det, står det.")
+        parts.append("\n".join(figures.org_text(b, lambda i: self.link("forum", i))))
         parts.append(self.source_note(b.source_file("enheder")))
         return "\n\n".join(p for p in parts if p)
 
@@ -399,36 +399,43 @@ class Blocks:
         return "\n\n".join(p for p in parts if p)
 
     def deltager_i(self, ident: str) -> str:
-        """Every forum the role sits in, derived from the forum records, with meetings a year."""
-        seats = self.book.participations(ident)
-        if not seats:
+        """Every forum the role sits in, derived from the forum records, with meetings and
+        hours a year (the same sums as the year overview)."""
+        work = self.book.workload(ident)
+        if not work.participations:
             return "Rollen er ikke opført som deltager i noget forum."
         rows = []
-        low = high = 0.0
-        unknown, adhoc = [], []
-        for p in seats:
+        for p in work.participations:
             lists = [t for t in p.lister if t]
             note = self.qualifiers(p.deltager)
             if lists:
                 note = "; ".join(x for x in [text(", ".join(lists)), note] if x)
             if p.ad_hoc:
-                count = "ad hoc"
-                adhoc.append(p.forum)
+                count, hours = "ad hoc", ""
             elif p.moeder_pr_aar is None:
-                count = "ikke oplyst"
-                unknown.append(p.forum)
+                count, hours = "ikke oplyst", ""
             else:
                 count = count_range(*p.moeder_pr_aar)
-                low, high = low + p.moeder_pr_aar[0], high + p.moeder_pr_aar[1]
-            rows.append([self.link("forum", p.forum.id), text(p.forum.hyppighed.tekst), count, note])
-        notes = []
-        if unknown:
-            notes.append(f"+ {len(unknown)} fora uden oplyst mødefrekvens")
-        if adhoc:
-            notes.append(f"+ {len(adhoc)} fora efter behov (ad hoc)")
-        rows.append(["**I alt**", "", f"**{count_range(low, high)}**", "; ".join(notes)])
-        return table(["Forum", "Mødefrekvens (kilden)", "Møder pr. år", "Rolle i forummet"],
+                hours = count_range(*p.timer_pr_aar) if p.timer_pr_aar else "varighed ikke oplyst"
+            rows.append([self.link("forum", p.forum.id), text(p.forum.hyppighed.tekst), count,
+                         hours, note])
+        rows.append(["**I alt**", "", f"**{count_range(*work.moeder)}**",
+                     f"**{count_range(*work.timer)}**", self.workload_notes(work)])
+        return table(["Forum", "Mødefrekvens (kilden)", "Møder pr. år", "Timer pr. år",
+                      "Rolle i forummet"],
                      rows, f"Fora, som {self.book.roller[ident].navn} deltager i")
+
+    @staticmethod
+    def workload_notes(work) -> str:
+        """What the totals leave out, said out loud (never silently counted as zero)."""
+        notes = []
+        if work.ukendt_frekvens:
+            notes.append(f"+ {len(work.ukendt_frekvens)} fora uden oplyst mødefrekvens")
+        if work.ad_hoc:
+            notes.append(f"+ {len(work.ad_hoc)} fora efter behov (ad hoc)")
+        if work.ukendt_varighed:
+            notes.append(f"timer uden {len(work.ukendt_varighed)} fora uden oplyst varighed")
+        return "; ".join(notes)
 
     # --- laws, appendices, districts, year ---------------------------------------------------
 
@@ -575,12 +582,11 @@ class Blocks:
                     parts.append(f"### {text(a.navn)} {{#{a.id}}}\n\n{self.md(a.beskrivelse)}")
                 else:
                     parts.append(f'<span id="{a.id}"></span>')
-        parts.append("## Faste møder")
-        rows = [[self.link("forum", f.id), text(f.hyppighed.tekst),
-                 "; ".join(f"{text(t)}: {self.per_year(h)}" if t else self.per_year(h)
-                           for t, h, _ in b.series(f))] for f in b.fora.values()]
-        parts.append(table(["Forum", "Mødefrekvens (kilden)", "Møder pr. år"], rows,
-                           "Faste møder i året"))
+        parts.append("## Møder i året")
+        parts.append(figures.forum_bars(b, lambda i: self.html_link("forum", i)))
+        parts.append("## Rollernes mødetid")
+        parts.append(figures.role_bars(b, lambda i: self.html_link("rolle", i),
+                                       lambda i: self.html_link("forum", i)))
         parts.append(self.source_note(b.source_file("aktiviteter")))
         return "\n\n".join(p for p in parts if p)
 
