@@ -161,3 +161,16 @@ def test_printing_leaves_out_the_navigation(served, browser):
     assert all(hidden), hidden
     assert page.locator("article h1").is_visible()
     page.close()
+
+
+def test_clicking_a_forum_in_the_diagram_opens_its_page(served, browser):
+    built, server = served
+    forum = next(iter(built.book.fora.values()))
+    page = browser.new_page()
+    page.goto(_url(server, built, built.page(pages.path("organisering"))),
+              wait_until="networkidle")
+    page.locator(f"#figur-organisationsdiagram g#forum-{forum.id} a").first.click()
+    page.wait_for_load_state("networkidle")
+    assert page.url == _url(server, built, built.page(pages.path("forum", forum.id)))
+    assert page.locator("article h1").inner_text().strip().rstrip("¶").strip() == forum.navn
+    page.close()
