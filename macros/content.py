@@ -13,8 +13,7 @@ from .model import Deltager, Forum, Hyppighed, Rolle
 from .pages import bilag_title, path, section_title
 from .pdf import handbook_pdf_path, pixi_pdf_path
 from .render import (bullet_list, count_range, inline_markdown, markdown, page_url, points,
-                     relative_link, site_link,
-                     sections, table, text)
+                     relative_link, sections, site_link, table, text, total_or_unknown)
 
 MAANEDER = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
             "oktober", "november", "december"]
@@ -419,8 +418,10 @@ class Blocks:
                 hours = count_range(*p.timer_pr_aar) if p.timer_pr_aar else "varighed ikke oplyst"
             rows.append([self.link("forum", p.forum.id), text(p.forum.hyppighed.tekst), count,
                          hours, note])
-        rows.append(["**I alt**", "", f"**{count_range(*work.moeder)}**",
-                     f"**{count_range(*work.timer)}**", self.workload_notes(work)])
+        rows.append(["**I alt**", "",
+                     f"**{total_or_unknown(work.moeder, work.moeder_udeladt)}**",
+                     f"**{total_or_unknown(work.timer, work.timer_udeladt)}**",
+                     self.workload_notes(work)])
         return table(["Forum", "Mødefrekvens (kilden)", "Møder pr. år", "Timer pr. år",
                       "Rolle i forummet"],
                      rows, f"Fora, som {self.book.roller[ident].navn} deltager i")

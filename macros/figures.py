@@ -24,7 +24,7 @@ from typing import Callable
 
 from .handbook import NIVEAU_NAVNE, SEKTOR_NAVNE, Handbook, Workload
 from .model import Forum
-from .render import count_range
+from .render import count_range, total_or_unknown
 
 NIVEAU_BAND = {**{k: f"{v} niveau" for k, v in NIVEAU_NAVNE.items()},
                None: "Niveau ikke angivet i kilden"}
@@ -305,8 +305,10 @@ def role_bars(book: Handbook, link: Callable[[str], str],
         rows.append(
             f'<tr><th scope="row">{link(r)}</th>'
             f'<td class="ssp-tal">{len(w.participations)}</td>'
-            f'<td class="ssp-tal">{_bar(w.moeder[1], top_m, count_range(*w.moeder))}</td>'
-            f'<td class="ssp-tal">{_bar(w.timer[1], top_t, count_range(*w.timer))}</td></tr>')
+            f'<td class="ssp-tal">'
+            f'{_bar(w.moeder[1], top_m, total_or_unknown(w.moeder, w.moeder_udeladt))}</td>'
+            f'<td class="ssp-tal">'
+            f'{_bar(w.timer[1], top_t, total_or_unknown(w.timer, w.timer_udeladt))}</td></tr>')
         if missing:
             # What is not counted goes on its own full-width line under the role's figures.
             rows.append('<tr class="ssp-ikke-talt"><td colspan="4">Ikke talt med: '

@@ -77,6 +77,16 @@ class Workload:
                    (round(timer[0], 1), round(timer[1], 1)), tuple(unknown), tuple(adhoc),
                    tuple(no_duration))
 
+    @property
+    def moeder_udeladt(self) -> bool:
+        """Some forums' meetings are not in `moeder` (no frequency, or only ad hoc)."""
+        return bool(self.ukendt_frekvens or self.ad_hoc)
+
+    @property
+    def timer_udeladt(self) -> bool:
+        """Some forums' hours are not in `timer` (no frequency or no duration)."""
+        return self.moeder_udeladt or bool(self.ukendt_varighed)
+
 
 class Handbook:
     """A validated municipality with indexes; built once per build and shared by all pages."""

@@ -155,3 +155,11 @@ def number(value: float) -> str:
 
 def count_range(low: float, high: float) -> str:
     return number(low) if low == high else f"{number(low)}–{number(high)}"
+
+
+def total_or_unknown(total: tuple[float, float], left_out: bool) -> str:
+    """A summed figure; 'ikke oplyst' rather than a misleading 0 when nothing could be counted
+    because every part lacks the figure."""
+    if total[1] == 0 and left_out:
+        return "ikke oplyst"
+    return count_range(*total)
