@@ -256,6 +256,14 @@ def _bar(value: float, top: float, label: str) -> str:
             f'</span></span><span class="ssp-bar-tal">{_e(label)}</span>')
 
 
+def _total_bar(total: tuple[float, float], left_out: bool, top: float) -> str:
+    """A summed figure as a bar, or 'ikke oplyst' without a bar when nothing was countable."""
+    label = total_or_unknown(total, left_out)
+    if label == "ikke oplyst":
+        return f'<span class="ssp-ukendt">{label}</span>'
+    return _bar(total[1], top, label)
+
+
 def forum_bars(book: Handbook, link: Callable[[str], str]) -> str:
     """Meetings a year per forum, as bars; forums without a frequency say so instead."""
     rows = []
@@ -305,10 +313,8 @@ def role_bars(book: Handbook, link: Callable[[str], str],
         rows.append(
             f'<tr><th scope="row">{link(r)}</th>'
             f'<td class="ssp-tal">{len(w.participations)}</td>'
-            f'<td class="ssp-tal">'
-            f'{_bar(w.moeder[1], top_m, total_or_unknown(w.moeder, w.moeder_udeladt))}</td>'
-            f'<td class="ssp-tal">'
-            f'{_bar(w.timer[1], top_t, total_or_unknown(w.timer, w.timer_udeladt))}</td></tr>')
+            f'<td class="ssp-tal">{_total_bar(w.moeder, w.moeder_udeladt, top_m)}</td>'
+            f'<td class="ssp-tal">{_total_bar(w.timer, w.timer_udeladt, top_t)}</td></tr>')
         if missing:
             # What is not counted goes on its own full-width line under the role's figures.
             rows.append('<tr class="ssp-ikke-talt"><td colspan="4">Ikke talt med: '

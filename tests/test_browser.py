@@ -174,3 +174,17 @@ def test_clicking_a_forum_in_the_diagram_opens_its_page(served, browser):
     assert page.url == _url(server, built, built.page(pages.path("forum", forum.id)))
     assert page.locator("article h1").inner_text().strip().rstrip("¶").strip() == forum.navn
     page.close()
+
+
+def test_year_figures_fit_a_laptop_screen_without_sideways_scrolling(served, browser):
+    """The bar charts are read side by side with their numbers: at 1280 px neither needs its
+    own horizontal scroll bar (on a phone they may scroll in their box)."""
+    built, server = served
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(_url(server, built, built.page(pages.path("aarshjul"))), wait_until="networkidle")
+    for figure in ("figur-moeder-pr-forum", "figur-moeder-pr-rolle"):
+        scroll, visible = page.evaluate(
+            "id => { const t = document.querySelector('#' + id + ' table');"
+            " return [t.scrollWidth, t.clientWidth]; }", figure)
+        assert scroll <= visible, (figure, scroll, visible)
+    page.close()
