@@ -58,15 +58,14 @@ class Blocks:
         name, target = self.resolve(kind, ident)
         return f"[{text(label or name)}]({target})"
 
+    def url(self, kind: str, ident: str) -> str:
+        """The served address of a record's page, relative to the page being built."""
+        return site_link(self.page, page_url(path(kind, ident)))
+
     def html_link(self, kind: str, ident: str) -> str:
         """A link inside a raw-HTML figure: the page's served URL, the name escaped."""
         name, _ = self.resolve(kind, ident)
-        target = {"rolle": path("rolle", ident), "forum": path("forum", ident)}[kind]
-        return (f'<a href="{html.escape(site_link(self.page, page_url(target)))}">'
-                f"{html.escape(name)}</a>")
-
-    def url(self, kind: str, ident: str) -> str:
-        return site_link(self.page, page_url(path(kind, ident)))
+        return f'<a href="{html.escape(self.url(kind, ident))}">{html.escape(name)}</a>'
 
     def md(self, value: str | None) -> str:
         return markdown(value, self.resolve) if value else ""

@@ -24,7 +24,7 @@ from typing import Callable
 
 from .handbook import NIVEAU_NAVNE, SEKTOR_NAVNE, Handbook, Workload
 from .model import Forum
-from .render import count_range, total_or_unknown
+from .render import count_range, text, total_or_unknown
 
 NIVEAU_BAND = {**{k: f"{v} niveau" for k, v in NIVEAU_NAVNE.items()},
                None: "Niveau ikke angivet i kilden"}
@@ -213,7 +213,7 @@ def org_text(book: Handbook, link: Callable[[str], str]) -> list[str]:
             if f.rapporterer_til:
                 parts.append("— refererer til " + link(f.rapporterer_til))
             elif f.placering_note:
-                parts.append("— " + html.escape(f.placering_note, quote=False))
+                parts.append("— " + text(f.placering_note))
             out.append("- " + " ".join(parts))
         out.append("")
     return out
@@ -229,21 +229,19 @@ def levels_figure(book: Handbook, actor_names: Callable[[list[str]], str]) -> st
     for i, x in enumerate(n.niveauer):
         who = actor_names(x.aktoerer)
         blocks.append(
-            f'<div class="ssp-niveau ssp-niveau-{i + 1}">'
+            f'<div role="listitem" class="ssp-niveau ssp-niveau-{i + 1}">'
             f'<p class="ssp-niveau-navn"><a href="#{_e(x.id)}">{_e(x.navn)}</a></p>'
             + (f'<p><span class="ssp-etiket">Målgruppe:</span> {_e(x.maalgruppe)}</p>'
                if x.maalgruppe else "")
             + (f'<p><span class="ssp-etiket">Primære aktører:</span> {who}</p>' if who else "")
             + "</div>")
-    kind = "pyramide" if n.figur == "pyramide" else "soejler"
+    kind = n.figur
     caption = (f"{n.titel}: " + (" → ".join(x.navn for x in n.niveauer) if kind == "pyramide"
                                  else ", ".join(x.navn for x in n.niveauer)))
     explain = ("Øverst den bredeste målgruppe, nederst den smalleste." if kind == "pyramide"
                else "Søjlerne står side om side og arbejder sammen.")
     return (f'<figure class="ssp-figur ssp-{kind}">'
-            f'<div class="ssp-niveauer" role="list">'
-            + "".join(b.replace('<div class="ssp-niveau ', '<div role="listitem" class="ssp-niveau ', 1)
-                      for b in blocks)
+            f'<div class="ssp-niveauer" role="list">' + "".join(blocks)
             + f"</div><figcaption>{_e(caption)}. {explain}</figcaption></figure>")
 
 

@@ -27,6 +27,34 @@ ANSVAR_NAVNE = {"indkaldelse": "indkaldelse", "dagsorden": "dagsorden", "referat
                 "afvikling": "afvikling af møderne"}
 
 
+Range = tuple[float, float]  # low and high, e.g. 3–6 meetings a year
+
+
+def _add(a: Range, b: Range) -> Range:
+    return (a[0] + b[0], a[1] + b[1])
+
+
+def _rounded(value: Range | None) -> Range | None:
+    return None if value is None else (round(value[0], 1), round(value[1], 1))
+
+
+def _yearly(frequencies: list[Hyppighed]) -> tuple[Range | None, Range | None]:
+    """Meetings and hours a year summed over meeting series; None where any series lacks the
+    figure (no frequency; for hours also no duration), never a silent zero."""
+    meetings: Range = (0.0, 0.0)
+    hours: Range | None = (0.0, 0.0)
+    for h in frequencies:
+        if h.moeder_pr_aar is None:
+            return None, None
+        meetings = _add(meetings, h.moeder_pr_aar)
+        if hours is not None and h.varighed_minutter is not None:
+            length = h.varighed_minutter / 60
+            hours = _add(hours, (h.moeder_pr_aar[0] * length, h.moeder_pr_aar[1] * length))
+        else:
+            hours = None
+    return meetings, hours
+
+
 @dataclass(frozen=True)
 class Participation:
     """One role's seat in one forum, derived from the forum's participant lists."""
@@ -59,23 +87,21 @@ class Workload:
 
     @classmethod
     def of(cls, participations: list[Participation]) -> "Workload":
-        moeder, timer = [0.0, 0.0], [0.0, 0.0]
+        moeder = timer = (0.0, 0.0)
         unknown, adhoc, no_duration = [], [], []
         for p in participations:
             if p.ad_hoc:
                 adhoc.append(p.forum)
-                continue
-            if p.moeder_pr_aar is None:
+            elif p.moeder_pr_aar is None:
                 unknown.append(p.forum)
-                continue
-            moeder = [moeder[0] + p.moeder_pr_aar[0], moeder[1] + p.moeder_pr_aar[1]]
-            if p.timer_pr_aar is None:
-                no_duration.append(p.forum)
             else:
-                timer = [timer[0] + p.timer_pr_aar[0], timer[1] + p.timer_pr_aar[1]]
-        return cls(tuple(participations), (round(moeder[0], 1), round(moeder[1], 1)),
-                   (round(timer[0], 1), round(timer[1], 1)), tuple(unknown), tuple(adhoc),
-                   tuple(no_duration))
+                moeder = _add(moeder, p.moeder_pr_aar)
+                if p.timer_pr_aar is None:
+                    no_duration.append(p.forum)
+                else:
+                    timer = _add(timer, p.timer_pr_aar)
+        return cls(tuple(participations), _rounded(moeder), _rounded(timer), tuple(unknown),
+                   tuple(adhoc), tuple(no_duration))
 
     @property
     def moeder_udeladt(self) -> bool:
@@ -180,13 +206,13 @@ class Handbook:
                     titles.append(titel)
                     ids.add(liste_id)
             for rolle_id, (deltager, titles, ids) in seats.items():
-                series = [(h, lists) for _titel, h, lists in self.series(forum)
-                          if lists is None or lists & ids]
+                own = [h for _titel, h, lists in self.series(forum)
+                       if lists is None or lists & ids]
                 if deltager.moeder_pr_aar is not None or deltager.ad_hoc:
                     # The participant's own rhythm ('en gang årligt') or only when needed;
                     # the meeting's length is the forum's when it has one.
                     count = deltager.moeder_pr_aar
-                    minutes = {h.varighed_minutter for h, _ in series}
+                    minutes = {h.varighed_minutter for h in own}
                     hours = None
                     if count is not None and len(minutes) == 1 and None not in minutes:
                         hours = count * minutes.pop() / 60
@@ -195,22 +221,9 @@ class Handbook:
                         (count, count) if count is not None else None,
                         (hours, hours) if hours is not None else None))
                     continue
-                meetings, hours = [0.0, 0.0], [0.0, 0.0]
-                known, timed = True, True
-                for hyppighed, _lists in series:
-                    count = hyppighed.moeder_pr_aar
-                    if count is None:
-                        known = False
-                        break
-                    meetings = [meetings[0] + count[0], meetings[1] + count[1]]
-                    if hyppighed.varighed_minutter is None:
-                        timed = False
-                    else:
-                        length = hyppighed.varighed_minutter / 60
-                        hours = [hours[0] + count[0] * length, hours[1] + count[1] * length]
-                result[rolle_id].append(Participation(
-                    forum, deltager, tuple(titles), tuple(meetings) if known else None,
-                    tuple(hours) if known and timed else None))
+                meetings, hours = _yearly(own)
+                result[rolle_id].append(Participation(forum, deltager, tuple(titles),
+                                                      meetings, hours))
         return result
 
     def participations(self, rolle_id: str) -> list[Participation]:
@@ -223,23 +236,12 @@ class Handbook:
     @staticmethod
     def meetings_per_year(forum: Forum) -> tuple[float, float] | None:
         """Meetings a year the forum holds (all its series), or None if not given."""
-        low = high = 0.0
-        for _titel, h, _lists in Handbook.series(forum):
-            if h.moeder_pr_aar is None:
-                return None
-            low, high = low + h.moeder_pr_aar[0], high + h.moeder_pr_aar[1]
-        return (round(low, 1), round(high, 1))
+        return _rounded(_yearly([h for _t, h, _l in Handbook.series(forum)])[0])
 
     @staticmethod
     def meeting_hours(forum: Forum) -> tuple[float, float] | None:
         """Hours a year the forum meets (all its series), or None if not given."""
-        low = high = 0.0
-        for _titel, h, _lists in Handbook.series(forum):
-            if h.moeder_pr_aar is None or h.varighed_minutter is None:
-                return None
-            low += h.moeder_pr_aar[0] * h.varighed_minutter / 60
-            high += h.moeder_pr_aar[1] * h.varighed_minutter / 60
-        return (round(low, 1), round(high, 1))
+        return _rounded(_yearly([h for _t, h, _l in Handbook.series(forum)])[1])
 
     def forum_sectors(self, forum: Forum) -> list[str]:
         """The sectors ('skole', 'social', 'politi', 'andet') of a forum's participants."""
