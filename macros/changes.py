@@ -17,8 +17,9 @@ from pathlib import Path
 
 from . import handbook, loading
 from .errors import DataError
-from .handbook import ANSVAR_NAVNE, FUNKTION_NAVNE, Handbook
+from .handbook import Handbook
 from .model import Forum, Hyppighed, PunktMedUnderpunkter
+from .wording import roles
 
 
 def _git(repo: Path, *args: str) -> bytes:
@@ -64,9 +65,7 @@ def _role_name(old: Handbook, new: Handbook, rolle_id: str) -> str:
 
 
 def _describe(funktion: frozenset, ansvar: frozenset) -> str:
-    parts = [FUNKTION_NAVNE[f] for f in sorted(funktion)]
-    parts += [f"ansvarlig for {ANSVAR_NAVNE[a]}" for a in sorted(ansvar)]
-    return ", ".join(parts) or "ingen særlig funktion"
+    return ", ".join(roles(sorted(funktion), sorted(ansvar))) or "ingen særlig funktion"
 
 
 def _forum_changes(old: Handbook, new: Handbook) -> list[str]:
@@ -94,8 +93,8 @@ def _forum_changes(old: Handbook, new: Handbook) -> list[str]:
         series_a = [(t, h) for t, h, _ in old.series(a)]
         series_b = [(t, h) for t, h, _ in new.series(b)]
         if a.hyppighed != b.hyppighed or series_a != series_b:
-            before = "; ".join(_frequency(h) for _t, h in series_a) if a.moeder else _frequency(a.hyppighed)
-            after = "; ".join(_frequency(h) for _t, h in series_b) if b.moeder else _frequency(b.hyppighed)
+            before = "; ".join(_frequency(h) for _t, h in series_a)
+            after = "; ".join(_frequency(h) for _t, h in series_b)
             if before != after:
                 lines.append(f"{name}: mødefrekvens ændret fra {before} til {after}")
         laws_a = {(h.lov, h.paragraf) for h in a.lovgrundlag}

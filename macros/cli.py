@@ -9,11 +9,10 @@ one per line: file:line:column: what is wrong (forventet: ...) — hint).
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
-from . import handbook, loading
+from . import handbook, loading, settings
 from .errors import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,9 +60,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"skrev {path.relative_to(ROOT)}")
         return 0
     if args.command == "check":
-        kommuner = args.kommuner or (
-            [os.environ["SSP_KOMMUNE"]] if os.environ.get("SSP_KOMMUNE")
-            else loading.available_kommuner(args.data))
+        chosen = settings.kommune_from_environment()
+        kommuner = args.kommuner or ([chosen] if chosen else loading.available_kommuner(args.data))
         return check(args.data, kommuner)
     return 2
 

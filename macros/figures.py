@@ -7,8 +7,9 @@
 * the levels or pillars (``niveauer.yml``) as HTML blocks: a pyramid or pillars side by side;
 * the year's meetings as a bar chart per forum and per role, built in HTML.
 
-Every value from the data is escaped here with ``html.escape``: the figures are raw HTML in
-the page, not Markdown.
+The figures are raw HTML in the page, not Markdown: their HTML is in ``templates/``, whose
+autoescaping escapes every value from the data; the Graphviz source is escaped here, for
+Graphviz's own label syntax.
 """
 
 from __future__ import annotations
@@ -20,13 +21,19 @@ import shutil
 import subprocess
 import textwrap
 from dataclasses import dataclass
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from .handbook import NIVEAU_NAVNE, SEKTOR_NAVNE, Handbook, Workload
-from .model import Forum
-from .render import count_range, text, total_or_unknown
+from .links import Links
+from .model import NIVEAUER, SEKTORER, Forum
+from .render import text
+from .templating import Markup, html as template
+from .wording import UNKNOWN, count_range, total_or_unknown
+from .workload import Workload
 
-NIVEAU_BAND = {**{k: f"{v} niveau" for k, v in NIVEAU_NAVNE.items()},
+if TYPE_CHECKING:
+    from .handbook import Handbook
+
+NIVEAU_BAND = {**{k: f"{v} niveau" for k, v in NIVEAUER.items()},
                None: "Niveau ikke angivet i kilden"}
 # Light fills under dark text (contrast ≥ 7:1); the sector's name is always written too.
 SEKTOR_FARVER = {"skole": "#cfe2ff", "social": "#d3f0d3", "politi": "#ffe4a8", "andet": "#e4e4e4"}
@@ -75,7 +82,7 @@ def _wrap(value: str, width: int = 24) -> str:
 def _node_label(book: Handbook, forum: Forum) -> str:
     sectors = book.forum_sectors(forum)
     cells = "".join(f'<TD BGCOLOR="{SEKTOR_FARVER[s]}"><FONT POINT-SIZE="9">'
-                    f"{SEKTOR_NAVNE[s]}</FONT></TD>" for s in sectors)
+                    f"{SEKTORER[s]}</FONT></TD>" for s in sectors)
     span = max(len(sectors), 1)
     extern = (f'<TR><TD COLSPAN="{span}"><FONT POINT-SIZE="9"><I>eksternt forum</I></FONT>'
               "</TD></TR>" if forum.type == "ekstern" else "")
@@ -183,35 +190,29 @@ def _inline_svg(svg: str, title_id: str, title: str) -> str:
     return "\n".join(line for line in svg.splitlines() if line.strip())
 
 
-def org_diagram(book: Handbook, url: Callable[[str], str]) -> str:
+def org_diagram(links: Links) -> str:
     """The organisation diagram as a figure: SVG, legend, caption and a text alternative."""
+    book = links.book
     caption = f"Organisationsdiagram: {book.kommune.navn}s SSP-fora fra det strategiske til " \
               "det udførende niveau"
-    svg = _inline_svg(_run_dot(org_dot(book, url)), "ssp-org-titel", caption)
-    legend = "".join(
-        f'<li><span class="ssp-sektor" style="background:{SEKTOR_FARVER[s]}">{n}</span></li>'
-        for s, n in SEKTOR_NAVNE.items())
-    legend += ('<li><span class="ssp-pil">→</span> refererer til (kun hvor kilden siger det)'
-               '</li><li><span class="ssp-stiplet">stiplet kant</span> eksternt forum</li>')
-    return (f'<figure class="ssp-figur ssp-org" id="figur-organisationsdiagram">'
-            f'<div class="ssp-figur-tegning">{svg}</div>'
-            f'<ul class="ssp-forklaring" aria-label="Forklaring">{legend}</ul>'
-            f"<figcaption>{_e(caption)}. Farven og navnet i bunden af hver boks viser, hvilke "
-            "sektorer forummets deltagere kommer fra."
-            '<span class="ssp-kun-skaerm"> Klik på et forum for at åbne dets side.</span>'
-            "</figcaption></figure>")
+    svg = _inline_svg(_run_dot(org_dot(book, lambda i: links.url("forum", i))), "ssp-org-titel",
+                      caption)
+    return template("org_figur.html.j2", svg=Markup(svg), titel=caption,
+                    sektorer=[(navn, SEKTOR_FARVER[s]) for s, navn in SEKTORER.items()])
 
 
-def org_text(book: Handbook, link: Callable[[str], str]) -> list[str]:
+def org_text(links: Links) -> list[str]:
     """The diagram as text (Markdown lines), level by level: the figure's text alternative."""
+    book = links.book
     out = []
     for band in bands(book):
         out.append(f"**{band.titel}**\n")
         for f in band.fora:
-            sectors = ", ".join(SEKTOR_NAVNE[s] for s in book.forum_sectors(f))
-            parts = [link(f.id), f"({'eksternt, ' if f.type == 'ekstern' else ''}{sectors})"]
+            sectors = ", ".join(SEKTORER[s] for s in book.forum_sectors(f))
+            parts = [links.link("forum", f.id),
+                     f"({'eksternt, ' if f.type == 'ekstern' else ''}{sectors})"]
             if f.rapporterer_til:
-                parts.append("— refererer til " + link(f.rapporterer_til))
+                parts.append("— refererer til " + links.link("forum", f.rapporterer_til))
             elif f.placering_note:
                 parts.append("— " + text(f.placering_note))
             out.append("- " + " ".join(parts))
@@ -222,106 +223,82 @@ def org_text(book: Handbook, link: Callable[[str], str]) -> list[str]:
 # --- levels and pillars ------------------------------------------------------------------------
 
 
-def levels_figure(book: Handbook, actor_names: Callable[[list[str]], str]) -> str:
+def levels_figure(links: Links) -> str:
     """The levels as a pyramid (narrowing target group) or the pillars side by side."""
-    n = book.book.niveauer
-    blocks = []
-    for i, x in enumerate(n.niveauer):
-        who = actor_names(x.aktoerer)
-        blocks.append(
-            f'<div role="listitem" class="ssp-niveau ssp-niveau-{i + 1}">'
-            f'<p class="ssp-niveau-navn"><a href="#{_e(x.id)}">{_e(x.navn)}</a></p>'
-            + (f'<p><span class="ssp-etiket">Målgruppe:</span> {_e(x.maalgruppe)}</p>'
-               if x.maalgruppe else "")
-            + (f'<p><span class="ssp-etiket">Primære aktører:</span> {who}</p>' if who else "")
-            + "</div>")
-    kind = n.figur
-    caption = (f"{n.titel}: " + (" → ".join(x.navn for x in n.niveauer) if kind == "pyramide"
-                                 else ", ".join(x.navn for x in n.niveauer)))
-    explain = ("Øverst den bredeste målgruppe, nederst den smalleste." if kind == "pyramide"
-               else "Søjlerne står side om side og arbejder sammen.")
-    return (f'<figure class="ssp-figur ssp-{kind}">'
-            f'<div class="ssp-niveauer" role="list">' + "".join(blocks)
-            + f"</div><figcaption>{_e(caption)}. {explain}</figcaption></figure>")
+    n = links.book.book.niveauer
+    names = [x.navn for x in n.niveauer]
+    pyramid = n.figur == "pyramide"
+    return template(
+        "niveauer_figur.html.j2", figur=n.figur, niveauer=n.niveauer,
+        aktoerer={x.id: Markup(", ".join(links.html_link("rolle", a) for a in x.aktoerer))
+                  for x in n.niveauer},
+        titel=f"{n.titel}: " + (" → ".join(names) if pyramid else ", ".join(names)),
+        forklaring="Øverst den bredeste målgruppe, nederst den smalleste." if pyramid
+        else "Søjlerne står side om side og arbejder sammen.")
 
 
 # --- the year's meetings -----------------------------------------------------------------------
 
 
-def _bar(value: float, top: float, label: str) -> str:
-    width = 0.0 if top <= 0 or value <= 0 else max(1.0, 100 * value / top)
-    return (f'<span class="ssp-bar"><span class="ssp-bar-fyld" style="width:{width:.1f}%">'
-            f'</span></span><span class="ssp-bar-tal">{_e(label)}</span>')
+@dataclass(frozen=True)
+class Figure:
+    """A figure in a bar chart: its text, and the bar's width in % (None: no bar)."""
+
+    tekst: str
+    bredde: float | None
 
 
-def _total_bar(total: tuple[float, float], left_out: bool, top: float) -> str:
+def _share(value: float, top: float, label: str) -> Figure:
+    return Figure(label, 0.0 if top <= 0 or value <= 0 else max(1.0, 100 * value / top))
+
+
+def _total(total: tuple[float, float], left_out: bool, top: float) -> Figure:
     """A summed figure as a bar, or 'ikke oplyst' without a bar when nothing was countable."""
     label = total_or_unknown(total, left_out)
-    if label == "ikke oplyst":
-        return f'<span class="ssp-ukendt">{label}</span>'
-    return _bar(total[1], top, label)
+    return Figure(label, None) if label == UNKNOWN else _share(total[1], top, label)
 
 
-def forum_bars(book: Handbook, link: Callable[[str], str]) -> str:
+def forum_bars(links: Links) -> str:
     """Meetings a year per forum, as bars; forums without a frequency say so instead."""
-    rows = []
+    book = links.book
     counts = {f.id: book.meetings_per_year(f) for f in book.fora.values()}
     top = max((c[1] for c in counts.values() if c), default=0)
-    ordered = sorted(book.fora.values(), key=lambda f: (-(counts[f.id] or (-1, -1))[1], f.navn))
-    for f in ordered:
+    rows = []
+    for f in sorted(book.fora.values(), key=lambda f: (-(counts[f.id] or (-1, -1))[1], f.navn)):
         c = counts[f.id]
         extra = " + efter behov" if f.hyppighed.ad_hoc else ""
-        if c is None:
-            cell = f'<span class="ssp-ukendt">ikke oplyst{extra}</span>'
-        else:
-            cell = _bar(c[1], top, count_range(*c) + extra)
         hours = book.meeting_hours(f)
-        rows.append(f'<tr><th scope="row">{link(f.id)}</th><td>{_e(f.hyppighed.tekst)}</td>'
-                    f'<td class="ssp-tal">{cell}</td>'
-                    f'<td class="ssp-tal">{count_range(*hours) if hours else "–"}</td></tr>')
-    return ('<figure class="ssp-figur ssp-soejlediagram" id="figur-moeder-pr-forum">'
-            "<figcaption>Møder pr. år i hvert forum, regnet ud fra mødefrekvensen i forummets data "
-            "(ugentlige møder tæller 52 gange); timer, hvor mødets varighed er oplyst"
-            "</figcaption><table><thead><tr>"
-            '<th scope="col">Forum</th><th scope="col">Mødefrekvens (kilden)</th>'
-            '<th scope="col">Møder pr. år</th><th scope="col">Timer pr. år</th></tr></thead>'
-            "<tbody>" + "".join(rows) + "</tbody></table></figure>")
+        rows.append({"link": Markup(links.html_link("forum", f.id)), "frekvens": f.hyppighed.tekst,
+                     "moeder": Figure(UNKNOWN + extra, None) if c is None
+                     else _share(c[1], top, count_range(*c) + extra),
+                     "timer": count_range(*hours) if hours else "–"})
+    return template("moeder_pr_forum.html.j2", rakker=rows)
 
 
-def role_bars(book: Handbook, link: Callable[[str], str],
-              forum_link: Callable[[str], str]) -> str:
+def _not_counted(links: Links, w: Workload) -> Markup:
+    """The forums a role's totals leave out, and why."""
+    parts = []
+    for why, forums in (("uden oplyst mødefrekvens", w.ukendt_frekvens),
+                        ("efter behov", w.ad_hoc),
+                        ("uden oplyst varighed (ikke med i timerne)", w.ukendt_varighed)):
+        if forums:
+            parts.append(f"{why}: " + ", ".join(links.html_link("forum", f.id) for f in forums))
+    return Markup("; ".join(parts))
+
+
+def role_bars(links: Links) -> str:
     """Per role: the meetings and hours a year its forums take, with what is not counted."""
-    work: dict[str, Workload] = {r: book.workload(r) for r in book.roller}
-    seated = [r for r, w in work.items() if w.participations]
+    book = links.book
+    work = {r: book.workload(r) for r in book.roller}
+    seated = [r for r, w in work.items() if w.deltagelser]
     top_m = max((work[r].moeder[1] for r in seated), default=0)
     top_t = max((work[r].timer[1] for r in seated), default=0)
     rows = []
     for r in sorted(seated, key=lambda r: (-work[r].timer[1], -work[r].moeder[1],
                                            book.roller[r].navn)):
         w = work[r]
-        missing = []
-        if w.ukendt_frekvens:
-            missing.append("uden oplyst mødefrekvens: "
-                           + ", ".join(forum_link(f.id) for f in w.ukendt_frekvens))
-        if w.ad_hoc:
-            missing.append("efter behov: " + ", ".join(forum_link(f.id) for f in w.ad_hoc))
-        if w.ukendt_varighed:
-            missing.append("uden oplyst varighed (ikke med i timerne): "
-                           + ", ".join(forum_link(f.id) for f in w.ukendt_varighed))
-        rows.append(
-            f'<tr><th scope="row">{link(r)}</th>'
-            f'<td class="ssp-tal">{len(w.participations)}</td>'
-            f'<td class="ssp-tal">{_total_bar(w.moeder, w.moeder_udeladt, top_m)}</td>'
-            f'<td class="ssp-tal">{_total_bar(w.timer, w.timer_udeladt, top_t)}</td></tr>')
-        if missing:
-            # What is not counted goes on its own full-width line under the role's figures.
-            rows.append('<tr class="ssp-ikke-talt"><td colspan="4">Ikke talt med: '
-                        + "; ".join(missing) + "</td></tr>")
-    return ('<figure class="ssp-figur ssp-soejlediagram" id="figur-moeder-pr-rolle">'
-            "<figcaption>Møder og timer pr. år for hver rolle: summen over de fora, rollen "
-            "deltager i. Fora uden oplyst frekvens eller varighed er ikke talt med; de står på "
-            "linjen under rollen.</figcaption><table><thead><tr>"
-            '<th scope="col">Rolle</th><th scope="col">Fora</th>'
-            '<th scope="col">Møder pr. år</th><th scope="col">Timer pr. år</th>'
-            "</tr></thead><tbody>"
-            + "".join(rows) + "</tbody></table></figure>")
+        rows.append({"link": Markup(links.html_link("rolle", r)), "fora": len(w.deltagelser),
+                     "moeder": _total(w.moeder, w.moeder_udeladt, top_m),
+                     "timer": _total(w.timer, w.timer_udeladt, top_t),
+                     "udeladt": _not_counted(links, w)})
+    return template("moeder_pr_rolle.html.j2", rakker=rows)

@@ -1,118 +1,22 @@
 """The validated handbook of one municipality: lookups by id and the facts derived from records.
 
 Derived facts (which forums a role sits in, how many meetings a year that is, which forums
-cite a law, which appendix describes a record) are computed here from the forum records,
-never typed twice in the data.
+cite a law, which appendix describes a record) are computed here from the records, never
+typed twice in the data. The inverse lookups come from the references the model declares
+(``refs.Index``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import functools
-from dataclasses import dataclass
 from pathlib import Path
 
-from . import checks, loading
+from . import checks, loading, refs, workload
 from .errors import DataError, Problem
-from .model import Bilag, Deltager, Enhed, Forum, Hyppighed, Lov, RawHandbook, Rolle
-
-DEFAULT_KOMMUNE = "herning"
-
-NIVEAU_NAVNE = {"strategisk": "Strategisk", "koordinerende": "Koordinerende",
-                "udfoerende": "Udførende"}
-SEKTOR_NAVNE = {"skole": "Skole", "social": "Social", "politi": "Politi", "andet": "Andet"}
-FUNKTION_NAVNE = {"formand": "formand", "naestformand": "næstformand", "moedeleder": "mødeleder",
-                  "referent": "referent", "tovholder": "tovholder", "sekretariat": "sekretariat"}
-ANSVAR_NAVNE = {"indkaldelse": "indkaldelse", "dagsorden": "dagsorden", "referat": "referat",
-                "afvikling": "afvikling af møderne"}
-
-
-Range = tuple[float, float]  # low and high, e.g. 3–6 meetings a year
-
-
-def _add(a: Range, b: Range) -> Range:
-    return (a[0] + b[0], a[1] + b[1])
-
-
-def _rounded(value: Range | None) -> Range | None:
-    return None if value is None else (round(value[0], 1), round(value[1], 1))
-
-
-def _yearly(frequencies: list[Hyppighed]) -> tuple[Range | None, Range | None]:
-    """Meetings and hours a year summed over meeting series; None where any series lacks the
-    figure (no frequency; for hours also no duration), never a silent zero."""
-    meetings: Range = (0.0, 0.0)
-    hours: Range | None = (0.0, 0.0)
-    for h in frequencies:
-        if h.moeder_pr_aar is None:
-            return None, None
-        meetings = _add(meetings, h.moeder_pr_aar)
-        if hours is not None and h.varighed_minutter is not None:
-            length = h.varighed_minutter / 60
-            hours = _add(hours, (h.moeder_pr_aar[0] * length, h.moeder_pr_aar[1] * length))
-        else:
-            hours = None
-    return meetings, hours
-
-
-@dataclass(frozen=True)
-class Participation:
-    """One role's seat in one forum, derived from the forum's participant lists."""
-
-    forum: Forum
-    deltager: Deltager
-    lister: tuple[str, ...]  # titles of the participant lists the role is on ('' = main list)
-    moeder_pr_aar: tuple[float, float] | None  # None: no frequency given, or ad hoc only
-    timer_pr_aar: tuple[float, float] | None = None  # None: meetings or duration not given
-
-    @property
-    def ad_hoc(self) -> bool:
-        return self.deltager.ad_hoc and self.deltager.moeder_pr_aar is None
-
-
-@dataclass(frozen=True)
-class Workload:
-    """How much of the year one role's forums take, summed over its participations.
-
-    Only known figures are summed; forums without a frequency (or only ad hoc) and forums
-    without a duration are listed, never counted as zero.
-    """
-
-    participations: tuple[Participation, ...]
-    moeder: tuple[float, float]
-    timer: tuple[float, float]
-    ukendt_frekvens: tuple[Forum, ...]
-    ad_hoc: tuple[Forum, ...]
-    ukendt_varighed: tuple[Forum, ...]
-
-    @classmethod
-    def of(cls, participations: list[Participation]) -> "Workload":
-        moeder = timer = (0.0, 0.0)
-        unknown, adhoc, no_duration = [], [], []
-        for p in participations:
-            if p.ad_hoc:
-                adhoc.append(p.forum)
-            elif p.moeder_pr_aar is None:
-                unknown.append(p.forum)
-            else:
-                moeder = _add(moeder, p.moeder_pr_aar)
-                if p.timer_pr_aar is None:
-                    no_duration.append(p.forum)
-                else:
-                    timer = _add(timer, p.timer_pr_aar)
-        return cls(tuple(participations), _rounded(moeder), _rounded(timer), tuple(unknown),
-                   tuple(adhoc), tuple(no_duration))
-
-    @property
-    def moeder_udeladt(self) -> bool:
-        """Some forums' meetings are not in `moeder` (no frequency, or only ad hoc)."""
-        return bool(self.ukendt_frekvens or self.ad_hoc)
-
-    @property
-    def timer_udeladt(self) -> bool:
-        """Some forums' hours are not in `timer` (no frequency or no duration)."""
-        return self.moeder_udeladt or bool(self.ukendt_varighed)
-
+from .model import SEKTORER, Aktivitet, Bilag, Enhed, Forum, RawHandbook, Rolle
+from .workload import Participation, Workload
 
 class Handbook:
     """A validated municipality with indexes; built once per build and shared by all pages."""
@@ -130,7 +34,8 @@ class Handbook:
         self.sider = {s.id: s for s in book.kommune.sider}
         self.distrikter = {d.id: d for d in book.distrikter.distrikter} if book.distrikter else {}
         self.aktiviteter = {a.id: a for a in book.aktiviteter}
-        self._participations = self._derive_participations()
+        self.index = refs.Index(RawHandbook, book)
+        self._participations = {r: self._seats(r) for r in self.roller}
 
     # --- lookups ---------------------------------------------------------------------------
 
@@ -147,7 +52,8 @@ class Handbook:
             return "Revideret" + tekst[len("revideret"):]
         return f"Revideret {tekst[:1].lower()}{tekst[1:]}"
 
-    def sektor(self, rolle: Rolle) -> str:
+    def sector(self, rolle: Rolle) -> str:
+        """The role's sector: its own, else its unit's, else 'andet'."""
         if rolle.sektor:
             return rolle.sektor
         if rolle.enhed:
@@ -157,74 +63,33 @@ class Handbook:
     def enhed(self, rolle: Rolle) -> Enhed | None:
         return self.enheder.get(rolle.enhed) if rolle.enhed else None
 
-    def bilag_for(self, kind: str, ident: str) -> Bilag | None:
-        """The appendix that describes a role, forum, law or activity, if any."""
-        field = {"rolle": "roller", "forum": "fora", "lov": "love", "aktivitet": "aktiviteter"}[kind]
-        for bilag in self.bilag.values():
-            if ident in getattr(bilag, field):
-                return bilag
-        return None
-
-    def source_file(self, key: str, index: int | None = None) -> str | None:
-        """The data file a record came from, relative to the repository (for 'edit' links)."""
-        path = (key,) if index is None else (key, index)
-        return self.source.file_of(path)
+    def source_file(self, key: str) -> str | None:
+        """The data file a section came from, relative to the repository (for source notes)."""
+        return self.source.file_of((key,))
 
     def record_file(self, kind: str, ident: str) -> str | None:
-        key, records = {"forum": ("fora", self.book.fora), "rolle": ("roller", self.book.roller)}[kind]
-        for i, record in enumerate(records):
-            if record.id == ident:
-                return self.source_file(key, i)
-        return None
+        """The data file a record came from."""
+        found = self.index.definitions.get(kind, {}).get(ident)
+        return self.source.file_of(found.path) if found else None
+
+    def activities_in_order(self) -> list[Aktivitet]:
+        """The year's activities, youngest grade first; those without a grade last."""
+        return sorted(self.aktiviteter.values(),
+                      key=lambda a: (min(a.klassetrin) if a.klassetrin else 11, a.navn))
 
     # --- derived facts ---------------------------------------------------------------------
 
-    @staticmethod
-    def all_participants(forum: Forum) -> list[tuple[str, Deltager]]:
-        """Every (list title, participant) of a forum, main list first."""
-        rows = [("", d) for d in forum.deltagere]
-        for liste in forum.deltagerlister:
-            rows += [(liste.titel, d) for d in liste.deltagere]
-        return rows
+    all_participants = staticmethod(workload.all_participants)
+    series = staticmethod(workload.series)
+    meetings_per_year = staticmethod(workload.meetings_per_year)
+    meeting_hours = staticmethod(workload.meeting_hours)
 
-    @staticmethod
-    def series(forum: Forum) -> list[tuple[str, Hyppighed, set[str] | None]]:
-        """The forum's meeting series: (title, frequency, list ids or None for everyone)."""
-        if not forum.moeder:
-            return [("", forum.hyppighed, None)]
-        return [(s.titel, s.hyppighed, set(s.deltagerlister) or None) for s in forum.moeder]
-
-    def _derive_participations(self) -> dict[str, list[Participation]]:
-        result: dict[str, list[Participation]] = {r: [] for r in self.roller}
-        for forum in self.fora.values():
-            seats: dict[str, tuple[Deltager, list[str], set[str]]] = {}
-            for liste_id, titel, deltagere in (
-                    [("", "", forum.deltagere)]
-                    + [(lst.id, lst.titel, lst.deltagere) for lst in forum.deltagerlister]):
-                for d in deltagere:
-                    first, titles, ids = seats.setdefault(d.rolle, (d, [], set()))
-                    titles.append(titel)
-                    ids.add(liste_id)
-            for rolle_id, (deltager, titles, ids) in seats.items():
-                own = [h for _titel, h, lists in self.series(forum)
-                       if lists is None or lists & ids]
-                if deltager.moeder_pr_aar is not None or deltager.ad_hoc:
-                    # The participant's own rhythm ('en gang årligt') or only when needed;
-                    # the meeting's length is the forum's when it has one.
-                    count = deltager.moeder_pr_aar
-                    minutes = {h.varighed_minutter for h in own}
-                    hours = None
-                    if count is not None and len(minutes) == 1 and None not in minutes:
-                        hours = count * minutes.pop() / 60
-                    result[rolle_id].append(Participation(
-                        forum, deltager, tuple(titles),
-                        (count, count) if count is not None else None,
-                        (hours, hours) if hours is not None else None))
-                    continue
-                meetings, hours = _yearly(own)
-                result[rolle_id].append(Participation(forum, deltager, tuple(titles),
-                                                      meetings, hours))
-        return result
+    def _seats(self, rolle_id: str) -> list[Participation]:
+        """The role's seats, one per forum whose participant lists name it, in forum order."""
+        positions = dict.fromkeys(ref.scope[1] for ref in
+                                  self.index.referrers("rolle", rolle_id, within="fora")
+                                  if ref.path[-1] == "rolle")
+        return [workload.seat(self.book.fora[i], rolle_id) for i in positions]
 
     def participations(self, rolle_id: str) -> list[Participation]:
         return self._participations.get(rolle_id, [])
@@ -233,27 +98,20 @@ class Handbook:
         """Meetings and hours a year the role's forums take (see ``Workload``)."""
         return Workload.of(self.participations(rolle_id))
 
-    @staticmethod
-    def meetings_per_year(forum: Forum) -> tuple[float, float] | None:
-        """Meetings a year the forum holds (all its series), or None if not given."""
-        return _rounded(_yearly([h for _t, h, _l in Handbook.series(forum)])[0])
-
-    @staticmethod
-    def meeting_hours(forum: Forum) -> tuple[float, float] | None:
-        """Hours a year the forum meets (all its series), or None if not given."""
-        return _rounded(_yearly([h for _t, h, _l in Handbook.series(forum)])[1])
-
     def forum_sectors(self, forum: Forum) -> list[str]:
-        """The sectors ('skole', 'social', 'politi', 'andet') of a forum's participants."""
-        present = {self.sektor(self.roller[d.rolle]) for _t, d in self.all_participants(forum)}
-        return [s for s in SEKTOR_NAVNE if s in present]
+        """The sectors of a forum's participants, in the model's order of sectors."""
+        present = {self.sector(self.roller[d.rolle]) for _t, d in self.all_participants(forum)}
+        return [s for s in SEKTORER if s in present]
+
+    def bilag_for(self, kind: str, ident: str) -> Bilag | None:
+        """The appendix that describes a record (the lowest number, if several do)."""
+        found = [self.book.bilag[r.scope[1]] for r in self.index.referrers(kind, ident, "bilag")]
+        return min(found, key=lambda b: b.nummer, default=None)
 
     def citing(self, lov_id: str) -> list[tuple[Forum, str | None]]:
         """Forums that cite a law, with the paragraph they cite."""
-        return [(f, h.paragraf) for f in self.fora.values() for h in f.lovgrundlag if h.lov == lov_id]
-
-    def laws_in_order(self) -> list[Lov]:
-        return list(self.love.values())
+        return [(self.book.fora[r.scope[1]], r.owner.paragraf)
+                for r in self.index.referrers("lov", lov_id, within="fora")]
 
     def not_reviewed(self) -> list[tuple[str, Forum | Rolle]]:
         """Forums and roles not reviewed in the latest revision (no date, or an older one)."""
@@ -279,8 +137,6 @@ def load(data_root: Path, kommune_id: str) -> Handbook:
     data_root = Path(data_root).resolve()
     known = loading.available_kommuner(data_root) if data_root.is_dir() else []
     if kommune_id not in known:
-        import difflib
-
         close = difflib.get_close_matches(kommune_id, known, n=1)
         raise DataError([Problem(
             "SSP_KOMMUNE", 0, 0, f"ukendt kommune '{kommune_id}'",

@@ -20,7 +20,9 @@ from mkdocs.structure.files import File, Files
 
 ROOT = Path(__file__).resolve().parent.parent
 
-_MODULES = ("errors", "handbook", "pages", "pdf", "pixi", "publish", "render", "settings")
+_MODULES = ("author_macros", "errors", "figures", "handbook", "pages", "pdf", "pixi", "publish",
+            "render", "settings")
+
 _staged = None  # publish.StagedSite during `mkdocs build`
 
 
@@ -71,15 +73,31 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add one generated page per record and section."""
+    """Add one generated page per record and section, rendered from the records."""
     gen = _generator()
     book = _load(config, gen)
-    for spec in gen.pages.generate(book):
-        if files.get_file_from_path(spec.path) is not None:
-            raise PluginError(f"docs/{spec.path} findes allerede; siden genereres fra data, "
+    gen.author_macros.ERRORS.clear()
+    for page in gen.pages.generate(book):
+        if files.get_file_from_path(page.path) is not None:
+            raise PluginError(f"docs/{page.path} findes allerede; siden genereres fra data, "
                               "så filen skal fjernes fra docs/.")
-        files.append(File.generated(config, spec.path, content=spec.markdown))
+        links = gen.pages.links(book, page.path, directory_urls=config.use_directory_urls)
+        try:
+            markdown = page.render(links)
+        except gen.figures.FigureError as error:
+            raise PluginError(f"SSP-håndbogen kan ikke bygges: {error}") from None
+        files.append(File.generated(config, page.path, content=markdown))
     return files
+
+
+@event_priority(-100)  # after mkdocs-macros has rendered the page
+def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+    """Stop the build with the error a macro met on this page (see main.py)."""
+    errors = [message for where, message in _generator().author_macros.ERRORS
+              if where == page.file.src_uri]
+    if errors:
+        raise PluginError(f"SSP-håndbogen kan ikke bygges: {page.file.src_uri}: {errors[0]}")
+    return markdown
 
 
 @event_priority(-50)  # with the other PDFs, before the staged site is swapped in

@@ -63,6 +63,16 @@ class SourceMap:
         """The position of the key that names ``path`` (for unknown or misspelt keys)."""
         return self.keys.get(tuple(path)) or self.locate(path)
 
+    def problem(self, path: Path_, message: str, expected: str = "", hint: str = "", *,
+                key: bool = False, at: Path_ | None = None) -> Problem:
+        """A problem reported at ``path`` (its key with ``key=True``; or at another path
+        ``at``), or at the file it belongs to when the position is not known."""
+        where = at if at is not None else path
+        pos = self.locate_key(where) if key else self.locate(where)
+        if pos is None:
+            return Problem(self.file_of(path) or "data", 0, 0, message, expected, hint)
+        return Problem(pos.file, pos.line, pos.column, message, expected, hint)
+
     def file_of(self, path: Path_) -> str | None:
         path = tuple(path)
         while path:

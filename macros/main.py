@@ -1,7 +1,10 @@
-"""The mkdocs-macros entry point: the macros the generated pages call.
+"""The mkdocs-macros entry point: the macros authors write in free pages (``author_macros.py``).
 
-Each macro renders one block of a page from the validated records (see ``content.Blocks``),
-with links made relative to the page being rendered.
+Generated pages are Markdown rendered from the records and are not templates
+(``render_macros: false``); the municipality's free pages under ``data/<kommune>/sider/`` are,
+and ``check`` has made sure they call only these macros with ids that exist. An error inside a
+macro does not end the process (mkdocs-macros would exit with code 100 and skip the clean-up):
+it is kept, and the hooks stop the build with it once the page is rendered.
 """
 
 from __future__ import annotations
@@ -13,25 +16,26 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import content, handbook  # noqa: E402
+from macros import author_macros, handbook, pages  # noqa: E402
 from macros.settings import data_root, kommune_id  # noqa: E402
 
-MACROS = ("forside", "side", "niveauer", "organisering", "fora_oversigt", "forum",
-          "deltagertabel", "roller_oversigt", "rolle", "deltager_i", "lovgrundlag",
-          "bilag_oversigt", "bilag", "distrikter", "aarshjul", "modsigelser", "pixi", "historik")
-
-
 def define_env(env) -> None:
-    """Register one macro per content block; the data was validated by the hooks already."""
+    """Register every author macro; the data was validated by the hooks already."""
     book = handbook.load(data_root(env.conf), kommune_id(env.conf))
 
-    def make(name: str):
-        def macro(*ids: str) -> str:
-            blocks = content.Blocks(book, env.page.file.src_uri)
-            return getattr(blocks, name)(*ids)
+    def make(macro: author_macros.AuthorMacro):
+        def call(*ids: str) -> str:
+            page = env.page.file.src_uri
+            try:
+                links = pages.links(book, page, directory_urls=env.conf["use_directory_urls"])
+                return macro.render(links, *ids)
+            except Exception as error:  # reported by the hooks with the page's name
+                author_macros.ERRORS.append((page, f"makroen {macro.name} fejlede: {error}"))
+                return ""
 
-        macro.__name__ = name
-        return macro
+        call.__name__ = macro.name
+        call.__doc__ = macro.beskrivelse
+        return call
 
-    for name in MACROS:
-        env.macro(make(name), name)
+    for macro in author_macros.MACROS.values():
+        env.macro(make(macro), macro.name)

@@ -9,26 +9,28 @@ title and the revision instead of placeholders.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import weasyprint
 
-from .handbook import Handbook
+if TYPE_CHECKING:
+    from .handbook import Handbook
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "pdf-templates"
 PLUGIN = "to-pdf"
 
 
-def handbook_pdf_path(book: Handbook) -> str:
+def handbook_pdf_path(book: "Handbook") -> str:
     """Where the handbook PDF is written, relative to the site root."""
     return f"pdf/{book.kommune.id}-ssp-haandbog.pdf"
 
 
-def pixi_pdf_path(book: Handbook) -> str:
+def pixi_pdf_path(book: "Handbook") -> str:
     """Where the pixi guide PDF is written, relative to the site root."""
     return f"pdf/{book.kommune.id}-pixi-guide.pdf"
 
 
-def configure(config, book: Handbook) -> None:
+def configure(config, book: "Handbook") -> None:
     """Fill the PDF plugin's options from the data (before the plugin reads them)."""
     plugin = config.plugins.get(PLUGIN)
     if plugin is None:

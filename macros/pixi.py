@@ -12,15 +12,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import jinja2
 import markdown
 import segno
 from pymdownx.slugs import slugify
 from weasyprint import HTML
 
-from . import content, pages
+from . import pages
 from .handbook import Handbook
 from .pdf import pixi_pdf_path
+from .templating import environment
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "pdf-templates" / "pixi"
 MAX_PAGES = 12
@@ -31,14 +31,13 @@ class PixiTooLong(Exception):
 
 
 def _html(book: Handbook, notes: int) -> str:
-    blocks = content.Blocks(book, pages.path("pixi"), absolute_base=book.kommune.adresse)
+    links = pages.links(book, pages.path("pixi"), absolute_base=book.kommune.adresse)
     body = markdown.markdown(
-        blocks.pixi(print_version=True),
+        pages.pixi.guide(links, print_version=True),
         extensions=["tables", "attr_list", "toc"],
         extension_configs={"toc": {"slugify": slugify(case="lower")}})
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
     pixi = book.book.pixi
-    return env.get_template("pixi.html.j2").render(
+    return environment(TEMPLATES, one_line=False).get_template("pixi.html.j2").render(
         title=pixi.titel, kommune=book.kommune.navn, unit=book.kommune.enhed,
         revision=book.revision_label, address=book.kommune.adresse, body=body, notes=notes,
         qr=segno.make(book.kommune.adresse, error="m").svg_inline(scale=4, border=2),

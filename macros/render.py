@@ -14,7 +14,6 @@ once, before these strings are inserted).
 from __future__ import annotations
 
 import html
-import posixpath
 import re
 from typing import Callable, Iterable, Sequence
 
@@ -41,11 +40,6 @@ def html_title(value: str) -> str:
     return html.escape(value, quote=False).replace("{", "&#123;").replace("}", "&#125;")
 
 
-def cell(value: object) -> str:
-    """Plain text for a table cell (as :func:`text`; pipes are already escaped)."""
-    return text(value)
-
-
 Resolver = Callable[[str, str], tuple[str, str]]  # (kind, id) -> (label, relative link)
 
 
@@ -64,37 +58,6 @@ def inline_markdown(value: str, resolve: Resolver) -> str:
     return re.sub(r"\s*\n\s*", " ", markdown(value, resolve)).strip()
 
 
-def relative_link(from_page: str, to_page: str, anchor: str | None = None) -> str:
-    """A link from one generated page to another, as MkDocs expects (relative ``.md`` path)."""
-    start = posixpath.dirname(from_page)
-    path = posixpath.relpath(to_page, start or ".")
-    return path + (f"#{anchor}" if anchor else "")
-
-
-def page_url(src_uri: str) -> str:
-    """The directory URL a page is served at: 'fora/x.md' → 'fora/x/', 'index.md' → ''."""
-    stem = src_uri[: -len(".md")]
-    if stem == "index" or stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
-
-
-def site_link(from_page: str, site_path: str) -> str:
-    """A link from a page to a file written into the site (not a page), e.g. a PDF.
-
-    With directory URLs, ``fora/x.md`` is served at ``fora/x/`` and ``fora/index.md`` at
-    ``fora/``, so the link is relative to that folder.
-    """
-    folder = from_page[:-len(".md")]
-    if folder == "index" or folder.endswith("/index"):
-        folder = folder[: -len("index")].rstrip("/")
-    return posixpath.relpath(site_path, folder or ".")
-
-
-def link(label: str, from_page: str, to_page: str, anchor: str | None = None) -> str:
-    return f"[{text(label)}]({relative_link(from_page, to_page, anchor)})"
-
-
 def bullet_list(items: Iterable[str], ordered: bool = False) -> str:
     """A Markdown list from already-rendered inline items."""
     lines = []
@@ -103,7 +66,7 @@ def bullet_list(items: Iterable[str], ordered: bool = False) -> str:
     return "\n".join(lines)
 
 
-def points(punkter: Sequence, resolve: Resolver, ordered: bool = False) -> str:
+def points(punkter: Sequence, ordered: bool = False) -> str:
     """A data point list (``Punkt``: text or text with sub-points) as a Markdown list."""
     lines = []
     for i, punkt in enumerate(punkter, start=1):
@@ -125,7 +88,7 @@ def sections(afsnit: Sequence[Afsnit], resolve: Resolver, level: int = 2) -> str
         if a.tekst:
             blocks.append(markdown(a.tekst, resolve))
         if a.punkter:
-            blocks.append(points(a.punkter, resolve, a.nummereret))
+            blocks.append(points(a.punkter, a.nummereret))
         if a.efterskrift:
             blocks.append(markdown(a.efterskrift, resolve))
     return "\n\n".join(blocks)
@@ -142,24 +105,5 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], caption: str | 
     body = ["| " + " | ".join(c if c else "–" for c in row) + " |" for row in rows]
     out = "\n".join([head, rule, *body])
     if caption:
-        out = f"**{text(caption)}**\n{{: .ssp-caption }}\n\n{out}"
+        out = f"**{text(caption)}**\n{{: .ssp-tabeltitel }}\n\n{out}"
     return out
-
-
-def number(value: float) -> str:
-    """A count in Danish notation: 52, 26,1."""
-    if float(value).is_integer():
-        return str(int(value))
-    return f"{value:.1f}".replace(".", ",")
-
-
-def count_range(low: float, high: float) -> str:
-    return number(low) if low == high else f"{number(low)}–{number(high)}"
-
-
-def total_or_unknown(total: tuple[float, float], left_out: bool) -> str:
-    """A summed figure; 'ikke oplyst' rather than a misleading 0 when nothing could be counted
-    because every part lacks the figure."""
-    if total[1] == 0 and left_out:
-        return "ikke oplyst"
-    return count_range(*total)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import TypeAdapter
 
-from . import model
+from . import model, pages
 
 #: schema file name → the type one data file holds
 FILE_TYPES = {
@@ -32,8 +32,17 @@ FILE_TYPES = {
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 
 
+def _describe_menu(schema: dict) -> None:
+    """The menu's entries come from the page registry, not the model: name them here."""
+    navigation = schema.get("properties", {}).get("navigation")
+    if navigation is not None:
+        navigation["description"] = ("Menuens rækkefølge: " + ", ".join(
+            f"'{i}'" for i in pages.MENU_IDS) + " eller id'et på en side.")
+
+
 def schema_for(name: str) -> dict:
     schema = TypeAdapter(FILE_TYPES[name]).json_schema()
+    _describe_menu(schema)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema.setdefault("title", name)
     return schema

@@ -1,14 +1,24 @@
-"""Which municipality to build and where its data lives (from mkdocs.yml and the environment)."""
+"""Which municipality to build and where its data lives (from mkdocs.yml and the environment).
+
+``SSP_KOMMUNE`` chooses the municipality (mkdocs.yml's ``extra.kommune`` reads it for the
+build, ``check`` reads it directly); without it, the default below.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from .handbook import DEFAULT_KOMMUNE
+DEFAULT_KOMMUNE = "herning"
+
+
+def kommune_from_environment() -> str | None:
+    """The municipality ``SSP_KOMMUNE`` names, if any."""
+    return (os.environ.get("SSP_KOMMUNE") or "").strip() or None
 
 
 def kommune_id(config) -> str:
-    """``extra.kommune`` in mkdocs.yml, which reads ``SSP_KOMMUNE``."""
+    """``extra.kommune`` in mkdocs.yml (``SSP_KOMMUNE``), else the default municipality."""
     return str(config["extra"].get("kommune") or DEFAULT_KOMMUNE).strip()
 
 

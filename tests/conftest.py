@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros import handbook, loading  # noqa: E402
+from macros.links import page_url  # noqa: E402
 
 DATA = ROOT / "data"
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
@@ -55,10 +56,7 @@ class Built:
 
     def page(self, src_uri: str) -> Path:
         """The HTML file a generated page (e.g. 'fora/x.md') is written to."""
-        stem = src_uri[: -len(".md")]
-        if stem == "index" or stem.endswith("/index"):
-            return self.site / stem[: -len("index")] / "index.html"
-        return self.site / stem / "index.html"
+        return self.site / page_url(src_uri) / "index.html"
 
 
 _builds: dict[tuple[str, str], Built] = {}

@@ -23,7 +23,7 @@ def test_every_record_becomes_a_page(built):
     expected = (
         [(pages.path("forum", f.id), f.navn) for f in book.fora.values()]
         + [(pages.path("rolle", r.id), r.navn) for r in book.roller.values()]
-        + [(pages.path("bilag", b.id), pages.bilag_title(b)) for b in book.bilag.values()]
+        + [(pages.path("bilag", b.id), pages.bilag.title(b)) for b in book.bilag.values()]
         + [(pages.path("side", s.id), s.titel) for s in book.sider.values()]
     )
     assert len(expected) > 3
@@ -35,7 +35,7 @@ def test_every_record_becomes_a_page(built):
 
 
 def test_appendices_keep_the_source_numbering(built):
-    overview = soup(built.page(pages.path("bilag-oversigt")))
+    overview = soup(built.page(pages.path("bilag")))
     rows = article(overview).find("table").find_all("tr")
     numbers = [int(tr.find("td").get_text()) for tr in rows if tr.find("td")]
     assert numbers == [b.nummer for b in built.book.bilag.values()]
@@ -150,7 +150,7 @@ def test_pdf_carries_every_forum_role_and_the_revision(built):
     squashed = re.sub(r"[\s-]", "", text)
     names = ([f.navn for f in built.book.fora.values()] + [r.navn for r in built.book.roller.values()]
              + [lov.navn for lov in built.book.love.values()]
-             + [pages.bilag_title(b) for b in built.book.bilag.values()])
+             + [pages.bilag.title(b) for b in built.book.bilag.values()])
     missing = [n for n in names if re.sub(r"[\s-]", "", n) not in squashed]
     assert not missing, missing
     assert "None" not in cover

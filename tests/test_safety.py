@@ -10,6 +10,7 @@ from pypdf import PdfReader
 from conftest import mkdocs_build
 from html_util import article, soup
 from macros import pages
+from macros.links import page_url
 
 NASTY = '<script>alert(1)</script> <img src=x onerror=alert(2)> [klik](javascript:alert(3)) ' \
         '{{ 7*7 }} {% if true %}JA{% endif %} *ikke kursiv* & § 115'
@@ -41,8 +42,7 @@ def test_text_fields_are_shown_as_typed(fixture_copy, tmp_path):
 
     for src in (pages.path("forum", "styregruppe"), pages.path("rolle", "ssp-leder"),
                 pages.path("rolle", "ssp-laerer"), pages.path("fora")):
-        stem = src[:-3]
-        html_file = site / (stem[:-5] if stem.endswith("index") else stem + "/") / "index.html"
+        html_file = site / page_url(src) / "index.html"
         page = soup(html_file)
         body = article(page)
         assert body.find("script") is None

@@ -23,9 +23,9 @@ def page():
     return open("site/fora/styregruppe/index.html", encoding="utf-8").read()
 
 first = page()
-with open("macros/content.py", encoding="utf-8") as f:
+with open("macros/pages/base.py", encoding="utf-8") as f:
     code = f.read()
-with open("macros/content.py", "w", encoding="utf-8") as f:
+with open("macros/pages/base.py", "w", encoding="utf-8") as f:
     f.write(code.replace('"Oplysning", "Indhold"', '"Oplysning", "Kodeændring"'))
 path = "data/bjergby/fora/styregruppe.yml"
 with open(path, encoding="utf-8") as f:

@@ -6,7 +6,7 @@
       table.setAttribute("tabindex", "0");
       var caption = table.closest(".md-typeset__scrollwrap, .md-typeset__table");
       var before = (caption || table).previousElementSibling;
-      if (before && before.classList.contains("ssp-caption")) {
+      if (before && before.classList.contains("ssp-tabeltitel")) {
         table.setAttribute("aria-label", before.textContent.trim());
       }
     });

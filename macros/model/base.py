@@ -1,0 +1,48 @@
+"""Building blocks shared by every kind of record: the record base, sections and lists."""
+
+from __future__ import annotations
+
+from typing import Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from ..fields import Markdown, Tekst
+
+#: The sectors ("S'er") a unit or role belongs to, with the Danish label.
+SEKTORER = {"skole": "Skole", "social": "Social", "politi": "Politi", "andet": "Andet"}
+Sektor = Literal[tuple(SEKTORER)]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- shared building blocks -----------------------------------------------------------------
+
+class PunktMedUnderpunkter(Record):
+    """Et punkt i en liste med sin egen underliste."""
+
+    tekst: Tekst = Field(description="Punktets tekst.")
+    underpunkter: list[Tekst] = Field(min_length=1, description="Underpunkterne.")
+
+
+Punkt = Union[Tekst, PunktMedUnderpunkter]
+
+
+class Afsnit(Record):
+    """Et afsnit med overskrift, tekst og/eller en punktliste."""
+
+    overskrift: Tekst | None = Field(None, description="Afsnittets overskrift.")
+    type: Literal["tekst", "opgaver", "maal", "dagsorden"] = Field(
+        "tekst", description="'opgaver' for en opgaveliste, 'maal' for mål, 'dagsorden' for "
+                             "faste dagsordenspunkter, ellers 'tekst'.")
+    tekst: Markdown | None = Field(None, description="Brødtekst før listen.")
+    punkter: list[Punkt] = Field(default_factory=list, description="Punktliste.")
+    nummereret: bool = Field(False, description="Vis listen nummereret (1., 2., ...).")
+    efterskrift: Markdown | None = Field(None, description="Brødtekst efter listen.")
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> "Afsnit":
+        if not (self.tekst or self.punkter or self.efterskrift):
+            raise ValueError("afsnit_empty")
+        return self

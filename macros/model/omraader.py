@@ -1,0 +1,106 @@
+"""Districts and schools, the year's activities, the source's contradictions and the pixi
+guide (distrikter.yml, aktiviteter.yml, modsigelser.yml, pixi.yml)."""
+
+from __future__ import annotations
+
+from typing import Annotated, ClassVar
+
+from pydantic import Field, model_validator
+
+from ..fields import Id, Kind, Markdown, OmraadeId, RolleId, Tekst
+from .base import Afsnit, Record
+
+
+class Omraade(Record):
+    """Et medarbejderområde, fx 'Syd/Vest', med sin skoleliste."""
+
+    KIND: ClassVar[Kind] = Kind("omraade", "område", "distrikter.yml (omraader)")
+
+    id: Id
+    navn: Tekst
+    daekkes_af: RolleId | None = Field(None, description="Id på rollen, der dækker området.")
+    skoler: list[Tekst] = Field(default_factory=list, description="Skolerne i området.")
+
+
+class Underdistrikt(Record):
+    navn: Tekst | None = Field(None, description="Fx 'Mejrup SSP distrikt'.")
+    skoler: list[Tekst] = Field(default_factory=list)
+    omraade: OmraadeId | None = Field(None, description="Id på medarbejderområdet.")
+
+
+class Distrikt(Record):
+    """Et SSP-distrikt."""
+
+    KIND: ClassVar[Kind] = Kind("distrikt", "distrikt", "distrikter.yml")
+
+    id: Id
+    navn: Tekst
+    beskrivelse: Markdown | None = None
+    daekkes_af: RolleId | None = Field(None, description="Id på rollen, der dækker distriktet.")
+    omraade: OmraadeId | None = Field(None, description="Id på medarbejderområdet.")
+    skoler: list[Tekst] = Field(default_factory=list)
+    underdistrikter: list[Underdistrikt] = Field(default_factory=list)
+
+
+class Distrikter(Record):
+    """Distrikter, skoler og medarbejderområder (distrikter.yml)."""
+
+    titel: Tekst = Field("Distrikter og skoler", description="Sidens titel.")
+    indledning: list[Afsnit] = Field(default_factory=list)
+    distrikter: list[Distrikt] = Field(min_length=1)
+    omraader: list[Omraade] = Field(default_factory=list)
+    omraader_indledning: Markdown | None = None
+
+
+class Aktivitet(Record):
+    """En fast aktivitet i året, fx et oplæg på en årgang eller en undersøgelse."""
+
+    KIND: ClassVar[Kind] = Kind("aktivitet", "aktivitet", "aktiviteter.yml")
+
+    id: Id
+    navn: Tekst
+    klassetrin: list[int] = Field(default_factory=list, description="Årgange (0-10).")
+    tema: Tekst | None = None
+    maaneder: list[Annotated[int, Field(ge=1, le=12)]] = Field(
+        default_factory=list, description="Måneder (1-12), hvis kilden nævner dem.")
+    tidspunkt: Tekst | None = Field(None, description="Kildens ordlyd om tidspunktet.")
+    hyppighed: Tekst | None = Field(None, description="Fx 'hvert år' eller 'hvert andet år'.")
+    ansvarlige: list[RolleId] = Field(default_factory=list,
+                                      description="Id'er på ansvarlige roller.")
+    foraeldremoede: bool = Field(False, description="Der hører et forældremøde til.")
+    beskrivelse: Markdown | None = None
+
+    @model_validator(mode="after")
+    def _grades(self) -> "Aktivitet":
+        if any(g < 0 or g > 10 for g in self.klassetrin):
+            raise ValueError("grade_range")
+        return self
+
+
+class Modsigelse(Record):
+    """En modsigelse eller mangel i kildedokumentet og hvordan den er løst i data."""
+
+    sted: Tekst = Field(description="Hvor i kilden, fx 'Bilag 8, SSP Styregruppe'.")
+    beskrivelse: Tekst = Field(description="Hvad der er modstridende eller mangler.")
+    loesning: Tekst = Field(description="Hvordan det er løst i data.")
+    skal_bekraeftes: bool = Field(True, description="Kommunen skal bekræfte løsningen.")
+
+
+class PixiKontakt(Record):
+    """En kontakt i pixi-guiden: hvem man kontakter, og hvad man kontakter dem om."""
+
+    rolle: RolleId = Field(description="Id på rollen, man kontakter.")
+    hvad: Tekst = Field(description="Hvad man kontakter rollen om, fx 'bekymring for en elev'.")
+
+
+class Pixi(Record):
+    """Pixi-guiden til nye SSP-lærere (pixi.yml): hvilke poster den samler, og dens egen tekst."""
+
+    titel: Tekst = Field("Pixi-guide for nye SSP-lærere", description="Guidens titel.")
+    roller: list[RolleId] = Field(min_length=1, description="Rollen/rollerne guiden er til; flere "
+                                                       "roller vises med det, der er forskelligt.")
+    indledning: Markdown | None = Field(None, description="Kort velkomst.")
+    kontakter: list[PixiKontakt] = Field(min_length=1, description="Hvem kontakter du for hvad.")
+    regler: list[Afsnit] = Field(min_length=1, description="Reglerne om oplysninger i "
+                                                           "almindelige ord.")
+    afsnit: list[Afsnit] = Field(default_factory=list, description="Egne ekstra afsnit.")

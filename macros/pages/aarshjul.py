@@ -1,0 +1,48 @@
+"""The year in SSP: the fixed activities, and the meetings a year per forum and per role."""
+
+from __future__ import annotations
+
+from .. import figures
+from ..links import Links, Target
+from ..render import table, text
+from ..wording import MAANEDER
+from .base import join, one_page, source_note
+
+PATH = "aarshjul.md"
+
+
+def when(a) -> str:
+    """An activity's months, then the source's own wording of the time."""
+    months = ", ".join(MAANEDER[m - 1] for m in a.maaneder)
+    return "; ".join(x for x in [months, text(a.tidspunkt or "")] if x)
+
+
+def activities_table(links: Links) -> str:
+    rows = [[text(a.navn), ", ".join(f"{g}." for g in a.klassetrin), text(a.tema or ""),
+             when(a), text(a.hyppighed or ""),
+             ", ".join(links.link("rolle", r) for r in a.ansvarlige),
+             "ja" if a.foraeldremoede else ""]
+            for a in links.book.activities_in_order()]
+    return table(["Aktivitet", "Klasse", "Tema", "Hvornår", "Hyppighed", "Ansvarlig",
+                  "Forældremøde"], rows, "Faste aktiviteter i året")
+
+
+def render(links: Links) -> str:
+    b = links.book
+    parts = ["# Året i SSP"]
+    if b.aktiviteter:
+        parts += ["## Faste aktiviteter", activities_table(links)]
+        for a in b.aktiviteter.values():
+            if a.beskrivelse:
+                parts.append(f"### {text(a.navn)} {{#{a.id}}}\n\n{links.md(a.beskrivelse)}")
+            else:
+                parts.append(f'<span id="{a.id}"></span>')
+    parts += ["## Møder i året", figures.forum_bars(links),
+              "## Rollernes mødetid", figures.role_bars(links),
+              source_note(b.source_file("aktiviteter"))]
+    return join(*parts)
+
+
+KIND = one_page("aarshjul", PATH, "Året i SSP", render,
+                aktivitet=Target(path=lambda ident: PATH, anchor=True,
+                                 label=lambda book, ident: book.aktiviteter[ident].navn))

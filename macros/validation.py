@@ -1,0 +1,145 @@
+"""The model's verdict in the editor's words: pydantic's validation errors become Danish
+problems, each at the file and line the editor has to change."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any, get_args
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from .errors import Problem
+from .fields import ID_PATTERN
+from .loading import SourceMap
+
+_MESSAGES = {
+    "missing": ("feltet '{field}' mangler", "{expected}"),
+    "extra_forbidden": ("ukendt felt '{field}'", "et af felterne {allowed}"),
+    "string_type": ("'{field}' skal være tekst", "tekst"),
+    "string_too_short": ("'{field}' er tom", "en tekst"),
+    "string_pattern_mismatch": ("'{field}' har et ugyldigt format: «{value}»", "{pattern}"),
+    "string_too_long": ("'{field}' er for lang", "højst {max_length} tegn"),
+    "int_type": ("'{field}' skal være et helt tal, ikke «{value}»", "et helt tal"),
+    "int_parsing": ("'{field}' skal være et helt tal, ikke «{value}»", "et helt tal"),
+    "int_from_float": ("'{field}' skal være et helt tal, ikke «{value}»", "et helt tal"),
+    "bool_type": ("'{field}' skal være ja/nej, ikke «{value}»", "true eller false"),
+    "bool_parsing": ("'{field}' skal være ja/nej, ikke «{value}»", "true eller false"),
+    "list_type": ("'{field}' skal være en liste", "en liste med '- ' foran hvert punkt"),
+    "dict_type": ("'{field}' skal være et afsnit med felter", "felter som 'navn: ...'"),
+    "model_type": ("'{field}' skal være et afsnit med felter", "felter som 'navn: ...'"),
+    "model_attributes_type": ("'{field}' skal være et afsnit med felter", "felter som 'navn: ...'"),
+    "too_short": ("'{field}' er tom", "mindst {min_length} punkt(er)"),
+    "literal_error": ("'{field}' har en ugyldig værdi «{value}»", "en af {choices}"),
+    "greater_than_equal": ("'{field}' er for lille: {value}", "mindst {ge}"),
+    "less_than_equal": ("'{field}' er for stor: {value}", "højst {le}"),
+}
+_VALUE_ERRORS = {
+    "markdown_html": ("'{field}' indeholder HTML", "almindelig tekst eller Markdown uden HTML"),
+    "markdown_link": ("'{field}' indeholder et link, der kan køre kode (javascript:)",
+                      "links med https://"),
+    "markdown_template": ("'{field}' indeholder skabelonkode ({{{{ }}}} eller {{% %}})",
+                          "almindelig tekst"),
+    "markdown_braces": ("'{field}' indeholder {{ eller }}, som ikke er tilladt i tekst med "
+                        "Markdown", "tekst uden krøllede parenteser"),
+    "markdown_image": ("'{field}' indeholder et billede (![...](...))",
+                       "tekst uden billeder: håndbogen henter intet udefra"),
+    "date_format": ("'{field}' er ikke en gyldig dato: «{value}»", "ÅÅÅÅ-MM-DD"),
+    "frequency_both": ("hyppigheden har både 'pr_aar' og 'interval_dage'",
+                       "kun det ene af de to"),
+    "frequency_range": ("'pr_aar_max' er mindre end 'pr_aar' eller står uden 'pr_aar'",
+                        "pr_aar ≤ pr_aar_max"),
+    "afsnit_empty": ("afsnittet har hverken tekst eller punkter", "'tekst' eller 'punkter'"),
+    "grade_range": ("'klassetrin' skal ligge fra 0 til 10", "årgange 0-10"),
+}
+
+
+def _field_name(loc: tuple) -> str:
+    for part in reversed(loc):
+        if isinstance(part, str) and part not in ("str", "PunktMedUnderpunkter",
+                                                  "function-after[_check_markdown(), str]"):
+            return part
+    return "værdien"
+
+
+def _clean_loc(loc: tuple) -> tuple:
+    """Drop pydantic's union-branch names so the path matches the data."""
+    return tuple(p for p in loc if isinstance(p, int) or not (
+        p in ("str", "PunktMedUnderpunkter") or p.startswith("function-") or "[" in p))
+
+
+def _model_fields(loc: tuple) -> list[str]:
+    """The allowed keys at ``loc`` in the data, for 'unknown field' hints."""
+    from . import model as m
+
+    current: Any = m.RawHandbook
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return []
+        field = current.model_fields.get(part)
+        if field is None:
+            return []
+        current = inner_model(field.annotation)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def model_problems(error: ValidationError, smap: SourceMap, prefix: tuple = ()) -> list[Problem]:
+    problems = []
+    for item in error.errors():
+        loc = prefix + _clean_loc(item["loc"])
+        kind = item["type"]
+        field = _field_name(loc)
+        ctx = dict(item.get("ctx") or {})
+        value = item.get("input")
+        shown = str(value) if not isinstance(value, (dict, list)) else ""
+        if kind == "value_error":
+            code = str(ctx.get("error", "")).strip()
+            message, expected = _VALUE_ERRORS.get(code, (f"ugyldig værdi i '{field}'", ""))
+        elif kind == "extra_forbidden":
+            allowed = _model_fields(loc)
+            message, expected = _MESSAGES[kind]
+            close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
+            hint = f"mente du '{close[0]}'?" if close else ""
+            problems.append(smap.problem(loc, message.format(field=loc[-1]),
+                                         expected.format(allowed=", ".join(allowed)), hint,
+                                         key=True))
+            continue
+        elif kind == "missing":
+            message, expected = _MESSAGES[kind]
+            problems.append(smap.problem(loc, message.format(field=field), f"feltet '{field}'",
+                                         at=loc[:-1]))
+            continue
+        else:
+            message, expected = _MESSAGES.get(kind, (f"'{field}': {item['msg']}", ""))
+            if kind == "literal_error":
+                ctx["choices"] = str(ctx.get("expected", "")).replace(" or ", " eller ")
+            if kind == "string_pattern_mismatch":
+                ctx["pattern"] = ("små bogstaver a-z, tal og bindestreg"
+                                  if ctx.get("pattern") == ID_PATTERN
+                                  else f"mønsteret {ctx.get('pattern', '')}")
+        fmt = {"field": field, "value": shown, **{k: v for k, v in ctx.items()}}
+        problems.append(smap.problem(loc, message.format(**fmt), expected.format(**fmt)))
+    return problems
+
+
+def validate_part(annotation: Any, value: Any, smap: SourceMap, prefix: tuple,
+                  problems: list[Problem]) -> Any:
+    """Validate one file's or one record's data; None (and the problems) when it is invalid."""
+    try:
+        return TypeAdapter(annotation).validate_python(value)
+    except ValidationError as error:
+        problems += model_problems(error, smap, prefix)
+        return None
