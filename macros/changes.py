@@ -68,12 +68,16 @@ def _describe(funktion: frozenset, ansvar: frozenset) -> str:
     return ", ".join(roles(sorted(funktion), sorted(ansvar))) or "ingen særlig funktion"
 
 
+def _comings_and_goings(old: dict, new: dict, added: str, removed: str) -> list[str]:
+    """A line per record added and per record removed; ``added``/``removed`` are formats
+    applied to the record (``"Nyt forum: **{0.navn}**"``)."""
+    return ([added.format(new[i]) for i in sorted(set(new) - set(old))]
+            + [removed.format(old[i]) for i in sorted(set(old) - set(new))])
+
+
 def _forum_changes(old: Handbook, new: Handbook) -> list[str]:
-    lines = []
-    for fid in sorted(set(new.fora) - set(old.fora)):
-        lines.append(f"Nyt forum: **{new.fora[fid].navn}**")
-    for fid in sorted(set(old.fora) - set(new.fora)):
-        lines.append(f"Forum fjernet: **{old.fora[fid].navn}**")
+    lines = _comings_and_goings(old.fora, new.fora, "Nyt forum: **{0.navn}**",
+                                "Forum fjernet: **{0.navn}**")
     for fid in sorted(set(old.fora) & set(new.fora)):
         a, b = old.fora[fid], new.fora[fid]
         name = b.navn
@@ -136,11 +140,8 @@ def _text_list_changes(owner: str, what: str, before: list[str], after: list[str
 
 
 def _role_changes(old: Handbook, new: Handbook) -> list[str]:
-    lines = []
-    for rid in sorted(set(new.roller) - set(old.roller)):
-        lines.append(f"Ny rolle: **{new.roller[rid].navn}**")
-    for rid in sorted(set(old.roller) - set(new.roller)):
-        lines.append(f"Rolle fjernet: **{old.roller[rid].navn}**")
+    lines = _comings_and_goings(old.roller, new.roller, "Ny rolle: **{0.navn}**",
+                                "Rolle fjernet: **{0.navn}**")
     for rid in sorted(set(old.roller) & set(new.roller)):
         a, b = old.roller[rid], new.roller[rid]
         if a.navn != b.navn:
@@ -150,19 +151,14 @@ def _role_changes(old: Handbook, new: Handbook) -> list[str]:
 
 
 def _law_and_appendix_changes(old: Handbook, new: Handbook) -> list[str]:
-    lines = []
-    for lid in sorted(set(new.love) - set(old.love)):
-        lines.append(f"Ny lov i lovgrundlaget: **{new.love[lid].navn}**")
-    for lid in sorted(set(old.love) - set(new.love)):
-        lines.append(f"Lov fjernet fra lovgrundlaget: **{old.love[lid].navn}**")
+    lines = _comings_and_goings(old.love, new.love, "Ny lov i lovgrundlaget: **{0.navn}**",
+                                "Lov fjernet fra lovgrundlaget: **{0.navn}**")
     for lid in sorted(set(old.love) & set(new.love)):
         a, b = old.love[lid], new.love[lid]
         if a.paragraffer != b.paragraffer:
             lines.append(f"{b.navn}: paragraffer ændret fra {a.paragraffer} til {b.paragraffer}")
-    for bid in sorted(set(new.bilag) - set(old.bilag)):
-        lines.append(f"Nyt bilag {new.bilag[bid].nummer}: **{new.bilag[bid].titel}**")
-    for bid in sorted(set(old.bilag) - set(new.bilag)):
-        lines.append(f"Bilag {old.bilag[bid].nummer} fjernet: **{old.bilag[bid].titel}**")
+    lines += _comings_and_goings(old.bilag, new.bilag, "Nyt bilag {0.nummer}: **{0.titel}**",
+                                 "Bilag {0.nummer} fjernet: **{0.titel}**")
     for bid in sorted(set(old.bilag) & set(new.bilag)):
         a, b = old.bilag[bid], new.bilag[bid]
         if a.nummer != b.nummer:

@@ -13,10 +13,10 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Iterator
 
-from . import pages, refs
+from . import fields, pages, refs, safety
 from .errors import DataError, Problem
 from .loading import RECORD_FOLDERS, RawData, SourceMap
-from .model import CPR_PATTERN, RawHandbook
+from .model import CPR_PATTERN, DATAFORMAT, RawHandbook
 from .validation import inner_model, validate_part
 
 # A CPR number: DDMMYY-SSSS or DDMMYYSSSS with a plausible day and month.
@@ -52,7 +52,8 @@ def personal_data_problems(raw: RawData) -> list[Problem]:
 
 def _unknown(smap: SourceMap, path: tuple, kind, ident: str, known: set[str]) -> Problem:
     close = difflib.get_close_matches(ident, sorted(known), n=1, cutoff=0.6)
-    return smap.problem(path, f"ukendt {kind.navn} '{ident}'", f"et id fra {kind.sted}",
+    where = kind.sted + (" eller " + ", ".join(kind.indbygget) if kind.indbygget else "")
+    return smap.problem(path, f"ukendt {kind.navn} '{ident}'", f"et id fra {where}",
                         f"mente du '{close[0]}'?" if close else "")
 
 
@@ -100,11 +101,30 @@ def _link_problems(smap: SourceMap, path: tuple, text: str, known: refs.Index,
     return problems
 
 
+def _markdown_problems(book: RawHandbook, smap: SourceMap) -> list[Problem]:
+    """Every Markdown field, rendered on its own, publishes nothing unsafe (see safety.py)."""
+    problems = []
+    for item in refs.walk(RawHandbook, book):
+        if isinstance(item, refs.Text) and item.kind == fields.MARKDOWN_TEXT:
+            for problem in safety.markdown_problems(item.value):
+                problems.append(smap.problem(item.path, f"'{item.path[-1]}' ville udgive "
+                                             f"{problem}", "Markdown med links til https://, "
+                                             "mailto: eller tel:; links inden for håndbogen "
+                                             "skrives [[rolle:id]], [[forum:id]] osv."))
+    return problems
+
+
 def _duplicate_ids(book: RawHandbook, smap: SourceMap) -> list[Problem]:
     problems = []
     seen: dict[tuple, tuple] = {}
     for item in refs.walk(RawHandbook, book):
         if not isinstance(item, refs.Definition):
+            continue
+        if item.ident in item.kind.indbygget:
+            problems.append(smap.problem(item.path, f"'{item.ident}' er en indbygget "
+                                         f"{item.kind.navn} og skal ikke skrives i data",
+                                         "et andet id end " + ", ".join(item.kind.indbygget),
+                                         at=item.path + ("id",)))
             continue
         key = (item.kind.id, item.scope if item.kind.lokal else (), item.ident)
         if key not in seen:
@@ -192,6 +212,67 @@ def _gaps(numbers: list[int], shown: int = 10) -> list[int | str]:
     return missing[:shown] + (["…"] if len(missing) > shown else [])
 
 
+def _reporting_problems(book: RawHandbook, smap: SourceMap) -> list[Problem]:
+    """Reporting lines between forums go up the organisation: no forum reports to itself,
+    and the primary lines never run in a ring."""
+    fora = dict(_present(book.fora))
+    index = {f.id: i for i, f in fora.items()}
+    up = {f.id: [line.forum for line in f.rapporteringer if line.forum and not line.sekundaer]
+          for f in fora.values()}
+    problems = []
+    for i, forum in fora.items():
+        where = ("fora", i, "rapporterer_til")
+        if any(line.forum == forum.id for line in forum.rapporteringer):
+            problems.append(smap.problem(where, f"forummet '{forum.id}' refererer til sig selv",
+                                         "et andet forum eller en enhed"))
+            continue
+        ring = _ring(forum.id, up)
+        if ring and min(ring, key=lambda f: index.get(f, 0)) == forum.id:
+            problems.append(smap.problem(where, "forummene refererer til hinanden i ring: "
+                                         + " → ".join(ring + [forum.id]),
+                                         "linjer op i organisationen, der ender i et forum uden "
+                                         "'rapporterer_til' (en sekundær linje må gå på tværs)"))
+    return problems
+
+
+def _ring(start: str, up: dict[str, list[str]]) -> list[str]:
+    """The forums on a ring of primary reporting lines through ``start``, if there is one."""
+    path, todo = {start: [start]}, [start]
+    while todo:
+        current = todo.pop()
+        for parent in up.get(current, []):
+            if parent == start:
+                return path[current]
+            if parent not in path:
+                path[parent] = path[current] + [parent]
+                todo.append(parent)
+    return []
+
+
+def _participant_problems(book: RawHandbook, smap: SourceMap) -> list[Problem]:
+    """A role stands once in each participant list (a second seat would count twice)."""
+    problems = []
+    for i, forum in _present(book.fora):
+        lists = [(("fora", i, "deltagere"), forum.deltagere)] + [
+            (("fora", i, "deltagerlister", k, "deltagere"), lst.deltagere)
+            for k, lst in enumerate(forum.deltagerlister)]
+        for base, deltagere in lists:
+            seen: set[str] = set()
+            for j, d in enumerate(deltagere):
+                if d.rolle in seen:
+                    problems.append(smap.problem(base + (j, "rolle"), f"rollen '{d.rolle}' står "
+                                                 "to gange i samme deltagerliste",
+                                                 "hver rolle én gang; skriv det særlige i "
+                                                 "'antal', 'deltagelse' eller 'note'"))
+                seen.add(d.rolle)
+        if (forum.i_alle_distrikter or forum.distrikter) and not book.distrikter:
+            problems.append(smap.problem(("fora", i), f"forummet '{forum.id}' findes pr. "
+                                         "distrikt, men der er ingen distrikter",
+                                         "distrikterne i distrikter.yml",
+                                         at=("fora", i, "i_alle_distrikter")))
+    return problems
+
+
 def _appendix_problems(book: RawHandbook, smap: SourceMap) -> list[Problem]:
     """Appendices keep the source's numbering: each number once, 1, 2, 3 ... in order."""
     numbers = [b.nummer for b in book.bilag]
@@ -213,6 +294,7 @@ def _appendix_problems(book: RawHandbook, smap: SourceMap) -> list[Problem]:
 def _content_problems(book: RawHandbook, raw: RawData) -> list[Problem]:
     smap = raw.source
     problems = _forum_problems(book, smap) + _heading_problems(book, smap)
+    problems += _reporting_problems(book, smap) + _participant_problems(book, smap)
     problems += _appendix_problems(book, smap)
     if book.kommune.id != raw.kommune_id:
         problems.append(smap.problem(("kommune",), f"kommunens id '{book.kommune.id}' passer "
@@ -253,8 +335,29 @@ def _validate_parts(raw: RawData) -> tuple[dict[str, Any], list[Problem]]:
     return parts, problems
 
 
+def _format_problem(raw: RawData) -> Problem | None:
+    """Data written for another version of the data format: one line that says what to do,
+    instead of every difference between the formats."""
+    kommune = raw.data.get("kommune")
+    found = kommune.get("dataformat", 1) if isinstance(kommune, dict) else DATAFORMAT
+    if found == DATAFORMAT:
+        return None
+    where = ("kommune", "dataformat") if "dataformat" in kommune else ("kommune",)
+    if isinstance(found, int) and not isinstance(found, bool) and 0 < found < DATAFORMAT:
+        return raw.source.problem(where, f"data er skrevet til dataformat {found}; værktøjet "
+                                  f"læser dataformat {DATAFORMAT}",
+                                  f"kør './run migrer {raw.kommune_id}', der skriver data om til "
+                                  f"dataformat {DATAFORMAT}")
+    return raw.source.problem(where, f"ukendt dataformat «{found}»",
+                              f"dataformat: {DATAFORMAT} (data til en nyere udgave af værktøjet "
+                              "kræver, at værktøjet opdateres)")
+
+
 def validate(raw: RawData) -> RawHandbook:
     """Validate the plain data of one municipality; raise DataError with every problem found."""
+    wrong_format = _format_problem(raw)
+    if wrong_format is not None:
+        raise DataError(list(raw.problems) + [wrong_format])
     problems = list(raw.problems) + personal_data_problems(raw)
     parts, model_problems = _validate_parts(raw)
     problems += model_problems
@@ -264,6 +367,7 @@ def validate(raw: RawData) -> RawHandbook:
     book = RawHandbook.model_construct(**parts)
     problems += _reference_problems(book, raw)
     problems += _duplicate_ids(book, raw.source)
+    problems += _markdown_problems(book, raw.source)
     problems += _record_file_names(book, raw.source)
     problems += _navigation_problems(book, raw.source)
     problems += _content_problems(book, raw)

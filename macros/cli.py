@@ -1,9 +1,11 @@
-"""Command line: ``python -m macros.cli check [kommune ...]`` validates data without building;
-``python -m macros.cli schema`` regenerates the JSON Schemas in ``schema/``;
-``python -m macros.cli aendringer [--fra REV] [--til REV]`` prints the change report.
+"""Command line (``python -m macros.cli <command>``; ``./run`` calls it):
 
-Exit code 0 when every municipality checked is valid, 1 when any has problems (all printed,
-one per line: file:line:column: what is wrong (forventet: ...) — hint).
+- ``check [kommune ...]`` validates data without building (exit code 1 on any problem, each
+  printed on one line: file:line:column: what is wrong (forventet: ...) — hint);
+- ``migrer [kommune ...]`` rewrites data from an older data format, then checks it;
+- ``schema`` regenerates the JSON Schemas in ``schema/``, DATAFORMAT.md and the README's table
+  of data files (all written from the model);
+- ``aendringer [--fra REV] [--til REV]`` prints the change report.
 """
 
 from __future__ import annotations
@@ -37,33 +39,58 @@ def check(data_root: Path, kommuner: list[str]) -> int:
     return 1 if failed else 0
 
 
-def main(argv: list[str] | None = None) -> int:
+def migrer(data_root: Path, kommuner: list[str]) -> int:
+    from .migrate import MigrationError, migrate
+
+    for kommune_id in kommuner:
+        try:
+            done = migrate(loading.kommune_folder(data_root, kommune_id))
+        except MigrationError as error:
+            print(f"{kommune_id}: kan ikke skrives om: {error}", file=sys.stderr)
+            return 1
+        if done:
+            print(f"{kommune_id}: skrevet om til det nye dataformat:")
+            print("\n".join(f"  - {line}" for line in done))
+        else:
+            print(f"{kommune_id}: data er allerede i det nye dataformat")
+    return check(data_root, kommuner)
+
+
+def _kommuner(args) -> list[str]:
+    chosen = settings.kommune_from_environment()
+    return args.kommuner or ([chosen] if chosen else loading.available_kommuner(args.data))
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="check", description="Tjek SSP-håndbogens data.")
     sub = parser.add_subparsers(dest="command", required=True)
-    p_check = sub.add_parser("check", help="tjek data uden at bygge")
-    p_check.add_argument("kommuner", nargs="*", help="kommune-id'er (standard: alle)")
-    p_check.add_argument("--data", type=Path, default=ROOT / "data", help="datamappen")
+    for name, text in (("check", "tjek data uden at bygge"),
+                       ("migrer", "skriv data om til værktøjets dataformat, og tjek dem")):
+        command = sub.add_parser(name, help=text)
+        command.add_argument("kommuner", nargs="*", help="kommune-id'er (standard: alle)")
+        command.add_argument("--data", type=Path, default=ROOT / "data", help="datamappen")
     sub.add_parser("schema", help="skriv JSON Schema-filerne i schema/ ud fra datamodellen")
     p_changes = sub.add_parser("aendringer", help="ændringsrapport mellem to git-revisioner")
     p_changes.add_argument("--fra", help="git-revision (standard: merge-base med main)")
     p_changes.add_argument("--til", help="git-revision (standard: arbejdskopien)")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
     if args.command == "aendringer":
         from . import changes
 
         print(changes.report(ROOT, args.fra, args.til), end="")
         return 0
     if args.command == "schema":
-        from . import schema
+        from . import docs, schema
 
-        for path in schema.write_all():
+        for path in schema.write_all() + docs.write_all():
             print(f"skrev {path.relative_to(ROOT)}")
         return 0
-    if args.command == "check":
-        chosen = settings.kommune_from_environment()
-        kommuner = args.kommuner or ([chosen] if chosen else loading.available_kommuner(args.data))
-        return check(args.data, kommuner)
-    return 2
+    command = {"check": check, "migrer": migrer}[args.command]
+    return command(args.data, _kommuner(args))
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@ class Kind:
     navn: str  # Danish singular for messages: "ukendt område 'x'"
     sted: str  # where an editor finds the ids: "roller/", "distrikter.yml (omraader)"
     lokal: bool = False  # ids count only inside the enclosing record (a forum's lists)
+    indbygget: tuple[str, ...] = ()  # ids that exist without a record (the built-in sectors)
 
 
 @dataclass(frozen=True)
@@ -36,16 +37,24 @@ class Ref:
     kind: str
 
 
+@dataclass(frozen=True)
+class TextKind:
+    """Marks what a text field holds, in the editor's words (for DATAFORMAT.md and forms)."""
+
+    words: str
+    links: bool = False  # [[kind:id]] in it becomes a link
+
+
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-REFERENCE = re.compile(r"\[\[(rolle|forum|lov|bilag|side|distrikt):([^\]\s]*)\]\]")
+#: [[kind:id]] in text: a link to another record (which kinds have a page: pages.TARGETS).
+REFERENCE = re.compile(r"\[\[([a-z]+):([a-z0-9]+(?:-[a-z0-9]+)*)\]\]")
+LINKS_HELP = "Henvis til andre poster med [[rolle:id]], [[forum:id]], [[lov:id]], [[bilag:id]] osv."
 _HTML_TAG = re.compile(r"</?[A-Za-z!][^>]*>")
-_UNSAFE_LINK = re.compile(r"(\]\(|^\s*\[[^\]]*\]:)\s*<?\s*(javascript|data|vbscript)\s*:",
-                          re.IGNORECASE | re.MULTILINE)
 _TEMPLATE = re.compile(r"\{\{|\{%|\{#|%\}|\}\}")
 _BRACES = re.compile(r"[{}]")  # attribute lists ({: onclick=... }) would reach the HTML
 _IMAGE = re.compile(r"!\[")  # images could load from another host
 
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=60), Field(
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=60), TextKind("id"), Field(
     description="Kort id med små bogstaver, tal og bindestreg, fx 'ssp-leder'. Bruges i "
                 "adresser og henvisninger og bør ikke ændres.")]
 
@@ -58,24 +67,39 @@ DistriktId = Annotated[Id, Ref("distrikt")]
 OmraadeId = Annotated[Id, Ref("omraade")]
 AktivitetId = Annotated[Id, Ref("aktivitet")]
 DeltagerlisteId = Annotated[Id, Ref("deltagerliste")]
+OrganisationsniveauId = Annotated[Id, Ref("organisationsniveau")]
+SektorId = Annotated[Id, Ref("sektor")]
 
 # What the JSON Schema can say about CPR numbers and unsafe Markdown (the checks in
-# checks.py and _check_markdown are the authority; these let an editor see it while typing).
+# checks.py, safety.py and _check_markdown are the authority; these let an editor see it
+# while typing).
 CPR_PATTERN = r"(?<![0-9-])(0[1-9]|[12][0-9]|3[01])(0[1-9]|1[0-2])[0-9]{2}[- ]?[0-9]{4}(?![0-9-])"
 _SCHEMA_NO_CPR = {"not": {"pattern": CPR_PATTERN}}
 _SCHEMA_SAFE_MARKDOWN = {"pattern": r"^(?![\s\S]*(<[A-Za-z!/]|[{}]|!\[|(javascript|vbscript)\s*:))",
                          **_SCHEMA_NO_CPR}
 
-Tekst = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), Field(
-    description="Almindelig tekst. Vises præcis som skrevet (ingen formatering).",
+Tekst = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1),
+                  TextKind("tekst", links=True), Field(
+    description="Almindelig tekst. Vises som skrevet (ingen formatering). " + LINKS_HELP,
     json_schema_extra=_SCHEMA_NO_CPR)]
+
+
+def _check_name(value: str) -> str:
+    if "[[" in value:
+        raise ValueError("name_link")
+    return value
+
+
+Navn = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1),
+                 AfterValidator(_check_name), TextKind("navn"), Field(
+    description="Et navn, en titel eller en kort betegnelse. Vises præcis som skrevet og kan "
+                "ikke indeholde henvisninger ([[...]]).",
+    json_schema_extra={"not": {"anyOf": [{"pattern": CPR_PATTERN}, {"pattern": r"\[\["}]}})]
 
 
 def _check_markdown(value: str) -> str:
     if _HTML_TAG.search(value):
         raise ValueError("markdown_html")
-    if _UNSAFE_LINK.search(value):
-        raise ValueError("markdown_link")
     if _TEMPLATE.search(value):
         raise ValueError("markdown_template")
     if _BRACES.search(value):
@@ -85,12 +109,11 @@ def _check_markdown(value: str) -> str:
     return value
 
 
+MARKDOWN_TEXT = TextKind("Markdown", links=True)
 Markdown = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1),
-                     AfterValidator(_check_markdown), Field(
+                     AfterValidator(_check_markdown), MARKDOWN_TEXT, Field(
     description="Tekst med Markdown (*kursiv*, **fed**, afsnit, [link](https://...)). "
-                "HTML, billeder, { } og skabelonkode er ikke tilladt. Henvis til andre poster med "
-                "[[rolle:id]], [[forum:id]], [[lov:id]], [[bilag:id]], [[side:id]] eller "
-                "[[distrikt:id]].",
+                "HTML, billeder, { } og skabelonkode er ikke tilladt. " + LINKS_HELP,
     json_schema_extra={"format": "markdown", **_SCHEMA_SAFE_MARKDOWN})]
 
 
@@ -102,8 +125,36 @@ def _check_date(value: str) -> str:
     return value
 
 
-Dato = Annotated[str, AfterValidator(_check_date), Field(
+Dato = Annotated[str, AfterValidator(_check_date), TextKind("dato ÅÅÅÅ-MM-DD"), Field(
     description="Dato som ÅÅÅÅ-MM-DD, fx 2022-01-15.",
     json_schema_extra={"pattern": r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"})]
-Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"]+$"), Field(
+Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"]+$"), TextKind("webadresse"),
+                Field(
     description="Webadresse, der begynder med https:// eller http://.")]
+
+
+def contrast(colour: str, text: str = "#1a1a1a") -> float:
+    """WCAG's contrast ratio between two colours written '#rrggbb'."""
+
+    def luminance(value: str) -> float:
+        channels = [int(value[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted((luminance(colour), luminance(text)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+MIN_CONTRAST = 4.5  # WCAG 2.1 AA for normal text
+
+
+def _check_colour(value: str) -> str:
+    if contrast(value) < MIN_CONTRAST:
+        raise ValueError("colour_contrast")
+    return value.lower()
+
+
+Farve = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$"),
+                  AfterValidator(_check_colour), TextKind("farve #rrggbb"), Field(
+    description="En lys baggrundsfarve som #rrggbb, fx '#e0d4f7'. Teksten står mørkt ovenpå, så "
+                "kontrasten skal være mindst 4,5:1 (WCAG AA).")]

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import checks, loading, refs, workload
 from .errors import DataError, Problem
-from .model import SEKTORER, Aktivitet, Bilag, Enhed, Forum, RawHandbook, Rolle
+from .model import SEKTORER, Aktivitet, Bilag, Distrikt, Enhed, Forum, RawHandbook, Rolle
 from .workload import Participation, Workload
 
 class Handbook:
@@ -34,6 +34,11 @@ class Handbook:
         self.sider = {s.id: s for s in book.kommune.sider}
         self.distrikter = {d.id: d for d in book.distrikter.distrikter} if book.distrikter else {}
         self.aktiviteter = {a.id: a for a in book.aktiviteter}
+        self.organisationsniveauer = {n.id: n for n in (
+            book.niveauer.organisationsniveauer if book.niveauer else [])}
+        #: Every sector by id with its name: the three S's, the municipality's own, 'andet'.
+        self.sektorer = {**{k: v for k, v in SEKTORER.items() if k != "andet"},
+                         **{s.id: s.navn for s in book.sektorer}, "andet": SEKTORER["andet"]}
         self.index = refs.Index(RawHandbook, book)
         self._participations = {r: self._seats(r) for r in self.roller}
 
@@ -45,12 +50,9 @@ class Handbook:
 
     @property
     def revision_label(self) -> str:
-        """'Revideret <dato>' for footer and covers, in the editor's wording: the revision's
-        text as typed, prefixed with 'Revideret' unless it already says so."""
-        tekst = self.revision.tekst.strip()
-        if tekst.lower().startswith("revideret"):
-            return "Revideret" + tekst[len("revideret"):]
-        return f"Revideret {tekst[:1].lower()}{tekst[1:]}"
+        """The latest revision as footer and covers show it: its text as typed ('Revideret
+        primo 2022', 'Udkast')."""
+        return self.revision.tekst
 
     def sector(self, rolle: Rolle) -> str:
         """The role's sector: its own, else its unit's, else 'andet'."""
@@ -73,9 +75,12 @@ class Handbook:
         return self.source.file_of(found.path) if found else None
 
     def activities_in_order(self) -> list[Aktivitet]:
-        """The year's activities, youngest grade first; those without a grade last."""
+        """The year's activities by month, then by grade, then as in the file; those without
+        a month (or a grade) after those with one."""
+        order = {a: i for i, a in enumerate(self.aktiviteter)}
         return sorted(self.aktiviteter.values(),
-                      key=lambda a: (min(a.klassetrin) if a.klassetrin else 11, a.navn))
+                      key=lambda a: (min(a.maaneder, default=13), min(a.klassetrin, default=11),
+                                     order[a.id]))
 
     # --- derived facts ---------------------------------------------------------------------
 
@@ -101,7 +106,18 @@ class Handbook:
     def forum_sectors(self, forum: Forum) -> list[str]:
         """The sectors of a forum's participants, in the model's order of sectors."""
         present = {self.sector(self.roller[d.rolle]) for _t, d in self.all_participants(forum)}
-        return [s for s in SEKTORER if s in present]
+        return [s for s in self.sektorer if s in present]
+
+    def forum_districts(self, forum: Forum) -> list[Distrikt]:
+        """The districts a forum exists in once each ('i_alle_distrikter' or its list)."""
+        if forum.i_alle_distrikter:
+            return list(self.distrikter.values())
+        return [self.distrikter[d] for d in forum.distrikter]
+
+    def district_forums(self, distrikt_id: str) -> list[Forum]:
+        """The forums that exist once in this district."""
+        return [f for f in self.fora.values()
+                if f.i_alle_distrikter or distrikt_id in f.distrikter]
 
     def bilag_for(self, kind: str, ident: str) -> Bilag | None:
         """The appendix that describes a record (the lowest number, if several do)."""

@@ -20,8 +20,8 @@ from mkdocs.structure.files import File, Files
 
 ROOT = Path(__file__).resolve().parent.parent
 
-_MODULES = ("author_macros", "errors", "figures", "handbook", "pages", "pdf", "pixi", "publish",
-            "render", "settings")
+_MODULES = ("author_macros", "errors", "figures", "handbook", "pages", "pdf", "pdf_messages",
+            "pixi", "publish", "render", "safety", "settings")
 
 _staged = None  # publish.StagedSite during `mkdocs build`
 
@@ -67,6 +67,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         "pdf": gen.pdf.handbook_pdf_path(book),
     }
     gen.pdf.configure(config, book)
+    gen.pdf_messages.install(book)
     if _staged is not None:
         _staged.start(config)
     return config
@@ -88,6 +89,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             raise PluginError(f"SSP-håndbogen kan ikke bygges: {error}") from None
         files.append(File.generated(config, page.path, content=markdown))
     return files
+
+
+def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
+    """Publish nothing unsafe: the page's HTML, as Markdown made it, is judged (safety.py)."""
+    problems = _generator().safety.html_problems(html)
+    if problems:
+        raise PluginError(f"SSP-håndbogen udgives ikke: siden {page.file.src_uri} ville "
+                          f"indeholde {problems[0]}. Ret teksten i data, så den ikke gør det.")
+    return html
 
 
 @event_priority(-100)  # after mkdocs-macros has rendered the page

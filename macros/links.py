@@ -95,6 +95,14 @@ class Links:
 
     # --- text from the data with its [[kind:id]] references as links --------------------
 
+    def plain(self, value: str | None) -> str:
+        """A plain text field (``Tekst``): as typed, its references turned into links."""
+        return render.plain(value, self.resolve) if value else ""
+
+    def points(self, punkter, ordered: bool = False) -> str:
+        """A list of points (``Punkt``) as a Markdown list."""
+        return render.points(punkter, self.resolve, ordered)
+
     def md(self, value: str | None) -> str:
         """A Markdown field, its references turned into links."""
         return render.markdown(value, self.resolve) if value else ""

@@ -27,6 +27,7 @@ SINGLE_FILES = {
     "aktiviteter": "aktiviteter.yml",
     "modsigelser": "modsigelser.yml",
     "pixi": "pixi.yml",
+    "sektorer": "sektorer.yml",
 }
 RECORD_FOLDERS = {"fora": "fora", "roller": "roller"}
 REQUIRED_FILES = {"kommune", "enheder", "love", "bilag"}

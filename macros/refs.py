@@ -19,9 +19,8 @@ from typing import Annotated, Any, Iterator, Literal, Union, get_args, get_origi
 
 from pydantic import BaseModel
 
-from .fields import Kind, Ref
-
-Path = tuple  # a path into the data: ("fora", 3, "deltagere", 0, "rolle")
+from .fields import Kind, Ref, TextKind
+from .loading import Path_ as Path
 
 
 @dataclass(frozen=True)
@@ -46,6 +45,15 @@ class Reference:
     owner: Any  # the record (or plain mapping) the field belongs to
 
 
+@dataclass(frozen=True)
+class Text:
+    """A text field and what kind of text it holds (``fields.TextKind``)."""
+
+    kind: TextKind
+    value: str
+    path: Path
+
+
 def _get(value: Any, name: str) -> Any:
     if isinstance(value, dict):
         return value.get(name)
@@ -55,6 +63,8 @@ def _get(value: Any, name: str) -> Any:
 def _shape_fits(annotation: Any, value: Any) -> bool:
     """Whether a value has the shape of one branch of a union (for plain YAML data)."""
     base = get_args(annotation)[0] if get_origin(annotation) is Annotated else annotation
+    if get_origin(base) in (Union, types.UnionType):
+        return any(_shape_fits(branch, value) for branch in get_args(base))
     if isinstance(base, type) and issubclass(base, BaseModel):
         return isinstance(value, (dict, base))
     if get_origin(base) is list:
@@ -65,8 +75,8 @@ def _shape_fits(annotation: Any, value: Any) -> bool:
 
 
 def walk(annotation: Any, value: Any, path: Path = (), scope: Path = (),
-         metadata: tuple = (), owner: Any = None) -> Iterator[Definition | Reference]:
-    """Every definition and reference in ``value``, read as the type ``annotation``."""
+         metadata: tuple = (), owner: Any = None) -> Iterator[Definition | Reference | Text]:
+    """Every definition, reference and text in ``value``, read as the type ``annotation``."""
     if value is None:
         return
     if get_origin(annotation) is Annotated:
@@ -91,6 +101,8 @@ def walk(annotation: Any, value: Any, path: Path = (), scope: Path = (),
     for mark in metadata:
         if isinstance(mark, Ref) and isinstance(value, str):
             yield Reference(mark.kind, value, path, scope, owner)
+        elif isinstance(mark, TextKind) and isinstance(value, str):
+            yield Text(mark, value, path)
 
 
 def _walk_record(model: type[BaseModel], value: Any, path: Path,
@@ -109,17 +121,14 @@ def _walk_record(model: type[BaseModel], value: Any, path: Path,
                         tuple(field.metadata), value)
 
 
-def kinds(model: type[BaseModel]) -> dict[str, Kind]:
-    """Every kind of record reachable from a model class, by id."""
-    found: dict[str, Kind] = {}
-    seen: set[type] = set()
+def records(model: type[BaseModel]) -> list[type[BaseModel]]:
+    """Every record class reachable from a model class, in the order they are first met."""
+    found: list[type[BaseModel]] = []
 
     def visit(annotation: Any) -> None:
         for arg in (annotation, *get_args(annotation)):
-            if isinstance(arg, type) and issubclass(arg, BaseModel) and arg not in seen:
-                seen.add(arg)
-                if getattr(arg, "KIND", None) is not None:
-                    found[arg.KIND.id] = arg.KIND
+            if isinstance(arg, type) and issubclass(arg, BaseModel) and arg not in found:
+                found.append(arg)
                 for field in arg.model_fields.values():
                     visit(field.annotation)
             elif get_args(arg) and arg is not annotation:
@@ -127,6 +136,11 @@ def kinds(model: type[BaseModel]) -> dict[str, Kind]:
 
     visit(model)
     return found
+
+
+def kinds(model: type[BaseModel]) -> dict[str, Kind]:
+    """Every kind of record reachable from a model class, by id."""
+    return {r.KIND.id: r.KIND for r in records(model) if getattr(r, "KIND", None) is not None}
 
 
 class Index:
@@ -139,6 +153,8 @@ class Index:
         self.references: list[Reference] = []
         self._to: dict[tuple[str, str], list[Reference]] = defaultdict(list)
         for item in walk(model, data):
+            if isinstance(item, Text):
+                continue
             if isinstance(item, Definition):
                 if item.kind.lokal:
                     self.local[(item.kind.id, item.scope)].add(item.ident)
@@ -152,7 +168,7 @@ class Index:
         """The known ids of a kind (of a local kind: those inside the record at ``scope``)."""
         if self.kinds[kind].lokal:
             return set(self.local.get((kind, scope), set()))
-        return set(self.definitions.get(kind, {}))
+        return set(self.definitions.get(kind, {})) | set(self.kinds[kind].indbygget)
 
     def referrers(self, kind: str, ident: str, within: str | None = None) -> list[Reference]:
         """The references to one record, optionally only from one top-level collection

@@ -10,24 +10,35 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from typing import Any, Union, get_args, get_origin
+
 from pydantic import TypeAdapter
 
-from . import model, pages
+from . import loading, pages
+from .model import RawHandbook
+from .validation import inner_model
+
+
+def _required(annotation: Any) -> Any:
+    """``X | None`` → ``X``: a file that exists holds a value."""
+    if get_origin(annotation) is Union:
+        return next(a for a in get_args(annotation) if a is not type(None))
+    return annotation
+
+
+def _file_types() -> dict[str, Any]:
+    """Schema name → the type one data file holds: each single file by its name, a record
+    folder's files by their kind ('forum', 'rolle')."""
+    fields = RawHandbook.model_fields
+    types = {key: _required(fields[key].annotation) for key in loading.SINGLE_FILES}
+    for key in loading.RECORD_FOLDERS:
+        record = inner_model(fields[key].annotation)
+        types[record.KIND.id] = record
+    return types
+
 
 #: schema file name → the type one data file holds
-FILE_TYPES = {
-    "kommune": model.Kommune,
-    "enheder": list[model.Enhed],
-    "niveauer": model.Niveauer,
-    "love": list[model.Lov],
-    "bilag": list[model.Bilag],
-    "distrikter": model.Distrikter,
-    "aktiviteter": list[model.Aktivitet],
-    "modsigelser": list[model.Modsigelse],
-    "pixi": model.Pixi,
-    "forum": model.Forum,
-    "rolle": model.Rolle,
-}
+FILE_TYPES = _file_types()
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 
@@ -36,8 +47,7 @@ def _describe_menu(schema: dict) -> None:
     """The menu's entries come from the page registry, not the model: name them here."""
     navigation = schema.get("properties", {}).get("navigation")
     if navigation is not None:
-        navigation["description"] = ("Menuens rækkefølge: " + ", ".join(
-            f"'{i}'" for i in pages.MENU_IDS) + " eller id'et på en side.")
+        navigation["description"] = pages.menu_description()
 
 
 def schema_for(name: str) -> dict:

@@ -35,8 +35,6 @@ _MESSAGES = {
 }
 _VALUE_ERRORS = {
     "markdown_html": ("'{field}' indeholder HTML", "almindelig tekst eller Markdown uden HTML"),
-    "markdown_link": ("'{field}' indeholder et link, der kan køre kode (javascript:)",
-                      "links med https://"),
     "markdown_template": ("'{field}' indeholder skabelonkode ({{{{ }}}} eller {{% %}})",
                           "almindelig tekst"),
     "markdown_braces": ("'{field}' indeholder {{ eller }}, som ikke er tilladt i tekst med "
@@ -50,25 +48,51 @@ _VALUE_ERRORS = {
                         "pr_aar ≤ pr_aar_max"),
     "afsnit_empty": ("afsnittet har hverken tekst eller punkter", "'tekst' eller 'punkter'"),
     "grade_range": ("'klassetrin' skal ligge fra 0 til 10", "årgange 0-10"),
+    "name_link": ("'{field}' er et navn og kan ikke indeholde en henvisning ([[...]])",
+                  "navnet som almindelig tekst; henvisninger virker i tekst, punkter og noter"),
+    "colour_contrast": ("farven «{value}» er for mørk: teksten ovenpå bliver svær at læse",
+                        "en lys farve med kontrast mindst 4,5:1 til mørk tekst, fx #e0d4f7"),
+    "levels_title": ("indsatsniveauerne har ingen 'titel'",
+                     "titel: sidens titel, fx 'SSP på 3 niveauer'"),
+    "report_target": ("en linje i 'rapporterer_til' skal have enten 'forum' eller 'enhed'",
+                      "forum: <forum-id> eller enhed: <enhed-id>, ikke begge"),
+    "districts_both": ("forummet har både 'distrikter' og 'i_alle_distrikter'",
+                       "kun det ene: en liste af distrikter eller i_alle_distrikter: true"),
 }
 
 
-def _field_name(loc: tuple) -> str:
-    for part in reversed(loc):
-        if isinstance(part, str) and part not in ("str", "PunktMedUnderpunkter",
-                                                  "function-after[_check_markdown(), str]"):
-            return part
-    return "værdien"
+def _shown(value: Any, width: int = 60) -> str:
+    """A value quoted in a message: on one line, and not longer than the message."""
+    if isinstance(value, (dict, list)):
+        return ""
+    text = " ".join(str(value).split())
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def _model_classes() -> set[str]:
+    """The names of the model's classes: pydantic puts them in an error's location when it
+    tried one branch of a union."""
+    from .model import RawHandbook
+    from .refs import records
+
+    return {record.__name__ for record in records(RawHandbook)}
 
 
 def _clean_loc(loc: tuple) -> tuple:
     """Drop pydantic's union-branch names so the path matches the data."""
+    branches = _model_classes() | {"str", "int", "bool", "list"}
     return tuple(p for p in loc if isinstance(p, int) or not (
-        p in ("str", "PunktMedUnderpunkter") or p.startswith("function-") or "[" in p))
+        p in branches or p.startswith(("function-", "constrained-")) or p.endswith("-form")
+        or "[" in p))
 
 
-def _model_fields(loc: tuple) -> list[str]:
-    """The allowed keys at ``loc`` in the data, for 'unknown field' hints."""
+def _field_name(loc: tuple) -> str:
+    names = [p for p in loc if isinstance(p, str)]
+    return names[-1] if names else "værdien"
+
+
+def _field_info(loc: tuple) -> tuple[list[str], Any]:
+    """The allowed keys at ``loc``'s parent, and the field at ``loc`` (None if unknown)."""
     from . import model as m
 
     current: Any = m.RawHandbook
@@ -76,14 +100,14 @@ def _model_fields(loc: tuple) -> list[str]:
         if isinstance(part, int):
             continue
         if not (isinstance(current, type) and issubclass(current, BaseModel)):
-            return []
+            return [], None
         field = current.model_fields.get(part)
         if field is None:
-            return []
+            return [], None
         current = inner_model(field.annotation)
     if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
-    return []
+        return list(current.model_fields), current.model_fields.get(str(loc[-1]) if loc else "")
+    return [], None
 
 
 def inner_model(annotation: Any) -> Any:
@@ -104,12 +128,12 @@ def model_problems(error: ValidationError, smap: SourceMap, prefix: tuple = ()) 
         field = _field_name(loc)
         ctx = dict(item.get("ctx") or {})
         value = item.get("input")
-        shown = str(value) if not isinstance(value, (dict, list)) else ""
+        shown = _shown(value)
         if kind == "value_error":
             code = str(ctx.get("error", "")).strip()
             message, expected = _VALUE_ERRORS.get(code, (f"ugyldig værdi i '{field}'", ""))
         elif kind == "extra_forbidden":
-            allowed = _model_fields(loc)
+            allowed, _field = _field_info(loc)
             message, expected = _MESSAGES[kind]
             close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
             hint = f"mente du '{close[0]}'?" if close else ""
@@ -119,8 +143,10 @@ def model_problems(error: ValidationError, smap: SourceMap, prefix: tuple = ()) 
             continue
         elif kind == "missing":
             message, expected = _MESSAGES[kind]
-            problems.append(smap.problem(loc, message.format(field=field), f"feltet '{field}'",
-                                         at=loc[:-1]))
+            described = _field_info(loc)[1]
+            wanted = f"'{field}': {described.description}" if described and \
+                described.description else f"feltet '{field}'"
+            problems.append(smap.problem(loc, message.format(field=field), wanted, at=loc[:-1]))
             continue
         else:
             message, expected = _MESSAGES.get(kind, (f"'{field}': {item['msg']}", ""))

@@ -11,6 +11,7 @@ from typing import Iterable
 from .model import ANSVAR, FUNKTIONER, Deltager, Hyppighed
 
 UNKNOWN = "ikke oplyst"  # a figure the data does not give; never shown as 0
+ON_DEMAND = "efter behov"  # meetings held only when needed: a kind of frequency of its own
 MAANEDER = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
             "oktober", "november", "december"]
 
@@ -28,6 +29,12 @@ def count_range(low: float, high: float) -> str:
     return number(low) if low == high else f"{number(low)}–{number(high)}"
 
 
+def counted(count: float | tuple[float, float], one: str, many: str) -> str:
+    """A count with its noun in the right number: '1 møde', '4 møder', '3–6 møder'."""
+    low, high = count if isinstance(count, tuple) else (count, count)
+    return f"{count_range(low, high)} {one if (low, high) == (1, 1) else many}"
+
+
 def total_or_unknown(total: Range, left_out: bool) -> str:
     """A summed figure; 'ikke oplyst' rather than a misleading 0 when nothing could be counted
     because every part lacks the figure."""
@@ -40,15 +47,23 @@ def per_year(h: Hyppighed) -> str:
     """Meetings a year from the structured figures: '4', '52 (ugentligt)', 'ikke oplyst'."""
     counts = h.moeder_pr_aar
     if counts is None:
-        return UNKNOWN + (" (ad hoc)" if h.ad_hoc else "")
+        return ON_DEMAND if h.ad_hoc else UNKNOWN
     out = count_range(*counts)
     if h.interval_dage == 7:
         out += " (ugentligt)"
     elif h.interval_dage:
         out += f" (hver {h.interval_dage}. dag)"
     if h.ad_hoc:
-        out += " + ad hoc"
+        out += f" + {ON_DEMAND}"
     return out
+
+
+def meetings_a_year(h: Hyppighed) -> str:
+    """The same in a sentence: '4 møder om året', '1 møde om året', 'efter behov'."""
+    counts = h.moeder_pr_aar
+    if counts is None:
+        return ON_DEMAND if h.ad_hoc else f"møder om året: {UNKNOWN}"
+    return counted(counts, "møde", "møder") + " om året" + (f" + {ON_DEMAND}" if h.ad_hoc else "")
 
 
 def duration(h: Hyppighed) -> str:
@@ -72,7 +87,7 @@ def duties(d: Deltager) -> str:
     """What a participant must do or how often it comes, without editorial notes."""
     parts = roles(d.funktion, d.ansvar)
     if d.ad_hoc:
-        parts.append("efter behov")
+        parts.append(ON_DEMAND)
     if d.deltagelse:
         parts.append(d.deltagelse)
     return ", ".join(parts)
@@ -83,7 +98,7 @@ def qualifiers(d: Deltager) -> list[str]:
     conditions first, then its own wording and notes."""
     parts = roles(d.funktion, d.ansvar)
     if d.ad_hoc:
-        parts.append("ad hoc")
+        parts.append(ON_DEMAND)
     if d.hvor_relevant:
         parts.append("hvor det er relevant")
     return [p for p in [", ".join(parts), d.deltagelse or "", d.note or ""] if p]

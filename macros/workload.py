@@ -1,8 +1,8 @@
 """How much of the year a role's forums take: one role's seats in forums, and their sums.
 
 Derived from the forums' participant lists and frequencies (never typed in the data). Only
-known figures are summed; a forum without a frequency, only ad hoc, or without a duration is
-named, never counted as zero.
+known figures are summed; a forum without a frequency, meeting only on demand, or without a
+duration is named, never counted as zero.
 """
 
 from __future__ import annotations
@@ -45,19 +45,16 @@ class Participation:
     forum: Forum
     deltager: Deltager
     lister: tuple[str, ...]  # titles of the participant lists the role is on ('' = main list)
-    moeder_pr_aar: tuple[float, float] | None  # None: no frequency given, or ad hoc only
+    moeder_pr_aar: tuple[float, float] | None  # None: no frequency given, or on demand only
     timer_pr_aar: tuple[float, float] | None = None  # None: meetings or duration not given
-
-    @property
-    def ad_hoc(self) -> bool:
-        return self.deltager.ad_hoc and self.deltager.moeder_pr_aar is None
+    efter_behov: bool = False  # the role comes (or the forum meets) only when needed
 
 
 @dataclass(frozen=True)
 class Workload:
     """How much of the year one role's forums take, summed over its seats.
 
-    Only known figures are summed; forums without a frequency (or only ad hoc) and forums
+    Only known figures are summed; forums without a frequency (or only on demand) and forums
     without a duration are listed, never counted as zero.
     """
 
@@ -65,7 +62,7 @@ class Workload:
     moeder: tuple[float, float]
     timer: tuple[float, float]
     ukendt_frekvens: tuple[Forum, ...]
-    ad_hoc: tuple[Forum, ...]
+    efter_behov: tuple[Forum, ...]
     ukendt_varighed: tuple[Forum, ...]
 
     @classmethod
@@ -73,7 +70,7 @@ class Workload:
         moeder = timer = (0.0, 0.0)
         unknown, adhoc, no_duration = [], [], []
         for p in participations:
-            if p.ad_hoc:
+            if p.efter_behov:
                 adhoc.append(p.forum)
             elif p.moeder_pr_aar is None:
                 unknown.append(p.forum)
@@ -88,8 +85,8 @@ class Workload:
 
     @property
     def moeder_udeladt(self) -> bool:
-        """Some forums' meetings are not in `moeder` (no frequency, or only ad hoc)."""
-        return bool(self.ukendt_frekvens or self.ad_hoc)
+        """Some forums' meetings are not in `moeder` (no frequency, or only on demand)."""
+        return bool(self.ukendt_frekvens or self.efter_behov)
 
     @property
     def timer_udeladt(self) -> bool:
@@ -137,7 +134,8 @@ def seat(forum: Forum, rolle_id: str) -> Participation | None:
     own = [h for _titel, h, lists in series(forum) if lists is None or lists & ids]
     if deltager.moeder_pr_aar is None and not deltager.ad_hoc:
         meetings, hours = _yearly(own)
-        return Participation(forum, deltager, titles, meetings, hours)
+        on_demand = meetings is None and bool(own) and all(h.efter_behov for h in own)
+        return Participation(forum, deltager, titles, meetings, hours, on_demand)
     # The participant's own rhythm ('en gang årligt') or only when needed; the meeting's
     # length is the forum's when it has one.
     count = deltager.moeder_pr_aar
@@ -147,4 +145,4 @@ def seat(forum: Forum, rolle_id: str) -> Participation | None:
         hours = count * minutes.pop() / 60
     return Participation(forum, deltager, titles,
                          (count, count) if count is not None else None,
-                         (hours, hours) if hours is not None else None)
+                         (hours, hours) if hours is not None else None, count is None)

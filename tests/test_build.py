@@ -35,6 +35,9 @@ def test_every_record_becomes_a_page(built):
 
 
 def test_appendices_keep_the_source_numbering(built):
+    if not built.book.bilag:  # no appendices: no appendix pages, and nothing links to one
+        assert not (built.site / "bilag").exists()
+        return
     overview = soup(built.page(pages.path("bilag")))
     rows = article(overview).find("table").find_all("tr")
     numbers = [int(tr.find("td").get_text()) for tr in rows if tr.find("td")]
@@ -187,3 +190,12 @@ def test_external_links_are_listed_and_well_formed(built):
         assert parsed.scheme == "mailto" or "." in parsed.netloc, href
         assert not re.search(r"\s", href), href
     print("\nEksterne links (" + built.kommune + "):\n" + "\n".join(sorted(external)))
+
+
+def test_no_link_syntax_is_published_literally(built):
+    """Every [[kind:id]] an editor wrote became a link: none is left in a page or a PDF."""
+    for page in html_pages(built.site):
+        assert "[[" not in article(soup(page)).get_text(" "), page.relative_to(built.site)
+    for pdf in sorted((built.site / "pdf").glob("*.pdf")):
+        text = " ".join(p.extract_text() for p in PdfReader(pdf).pages)
+        assert "[[" not in text, pdf.name

@@ -111,3 +111,29 @@ def test_every_link_kind_resolves_for_every_record_of_that_kind(book):
         for ident in ids:
             label, target = links.resolve(kind, ident)
             assert label and re.fullmatch(r"[a-z0-9/-]+\.md(#[a-z0-9-]+)?", target), target
+
+
+def test_a_pdf_link_error_names_the_record_and_its_file(book):
+    import logging
+
+    from macros import pdf_messages
+
+    records = []
+
+    class Keep(logging.Handler):
+        def emit(self, record):
+            records.append((record.levelno, record.getMessage()))
+
+    logger = logging.getLogger(pdf_messages.LOGGER)
+    handler = Keep()
+    logger.addHandler(handler)
+    try:
+        pdf_messages.install(book)
+        logger.error("Missing %s link(s):", 2)
+        logger.warning("  | %s", "#aarshjul/:digital-dannelse")
+        logger.warning("  | %s", "#fora/styregruppe/:ingen")
+    finally:
+        logger.removeHandler(handler)
+    assert records[0][0] == logging.ERROR and "PDF'en kan ikke bygges" in records[0][1]
+    assert records[1][1] == "  | aktivitet 'digital-dannelse' (data/bjergby/aktiviteter.yml)"
+    assert records[2][1] == "  | stedet '#ingen' på siden 'fora/styregruppe/'"

@@ -10,6 +10,7 @@ from pypdf import PdfReader
 from conftest import mkdocs_build
 from html_util import article, normalise, soup
 from macros import pages
+from macros.fields import REFERENCE
 from macros.pdf import pixi_pdf_path
 
 A5 = (420, 595)  # points
@@ -24,13 +25,15 @@ def _squash(value: str) -> str:
 
 
 def _task_texts(book) -> list[str]:
+    """The tasks of the guide's roles as a reader sees them: [[kind:id]] as the record's name."""
+    links = pages.links(book, pages.path("pixi"))
     texts = []
     for role_id in book.book.pixi.roller:
         for a in book.roller[role_id].afsnit:
             if a.type == "opgaver":
                 for p in a.punkter:
                     texts += [p] if isinstance(p, str) else [p.tekst, *p.underpunkter]
-    return texts
+    return [REFERENCE.sub(lambda m: links.resolve(m[1], m[2])[0], t) for t in texts]
 
 
 def _font_sizes(path) -> set[float]:

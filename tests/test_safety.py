@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+import shutil
 
 import yaml
 from pypdf import PdfReader
 
-from conftest import mkdocs_build
+from conftest import ROOT, mkdocs_build
 from html_util import article, soup
 from macros import pages
 from macros.links import page_url
@@ -79,9 +80,45 @@ def test_a_failing_build_leaves_the_last_good_site_untouched(fixture_copy, tmp_p
     assert result.returncode != 0 and "'pr_aar' er for lille: 0" in result.stdout + result.stderr
     assert _tree(site) == before
 
-    forum.write_text(good.replace("formaal: Styrer SSP-samarbejdet.",
-                                  "formaal: Se [siden](findes-ikke.md)."), encoding="utf-8")
-    result = mkdocs_build(site, "bjergby", fixture_copy, pdf=False)
+    # A failure found only after the pages are written: `check` refuses every broken link in
+    # the data, so the broken link is in a hand-written page of a copy of the project.
+    forum.write_text(good, encoding="utf-8")
+    project = tmp_path / "project"
+    for folder in ("macros", "docs", "overrides", "pdf-templates"):
+        shutil.copytree(ROOT / folder, project / folder,
+                        ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    (project / "docs" / "ekstra.md").write_text("# Ekstra\n\nSe [siden](findes-ikke.md).\n",
+                                                encoding="utf-8")
+    result = mkdocs_build(site, "bjergby", fixture_copy, pdf=False,
+                          config=project / "mkdocs.yml", cwd=project)
     assert result.returncode != 0 and "findes-ikke.md" in result.stdout + result.stderr
     assert _tree(site) == before
     assert sorted(p.name for p in site.parent.iterdir()) == ["site"]
+
+
+def test_a_title_with_quotes_stays_inside_its_attributes(fixture_copy, tmp_path):
+    """A title that would end an attribute ('" onmouseover=...') is text in every place the
+    theme puts it: <title>, the logo's aria-label and tooltip, the navigation, the PDF."""
+    title = 'SSP "i" Bjergby\' onmouseover="alert(1)" x=" & <b>'
+    name = 'Styre"gruppe\' onfocus="alert(2)" & co'
+    folder = fixture_copy / "bjergby"
+    _edit(folder / "kommune.yml", lambda d: d.update(titel=title))
+    _edit(folder / "fora" / "styregruppe.yml", lambda d: d.update(navn=name))
+    site = tmp_path / "site"
+    result = mkdocs_build(site, "bjergby", fixture_copy, pdf=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for html_file in (site / "index.html", site / page_url(pages.path("forum", "styregruppe"))
+                      / "index.html"):
+        page = soup(html_file)
+        handlers = [(el.name, a) for el in page.find_all(True) for a in el.attrs
+                    if a.startswith("on")]
+        assert not handlers, handlers
+        logo = page.select_one("a.md-logo")
+        assert logo["aria-label"] == title and logo["title"] == title
+        assert page.title.get_text().endswith(title)
+    nav = [a.get_text(" ", strip=True) for a in soup(site / "index.html").select("nav a")]
+    assert name in nav
+    reader = PdfReader(site / "pdf" / "bjergby-ssp-haandbog.pdf")
+    cover = re.sub(r"\s+", " ", reader.pages[0].extract_text())
+    assert re.sub(r"\s+", " ", title) in cover

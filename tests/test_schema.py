@@ -37,3 +37,14 @@ def test_every_data_file_validates_against_the_schema_it_names(path):
     assert schema_path.name == f"{expected}.schema.json"
     data = yaml.load(path.read_text(encoding="utf-8"), Loader=loading._Loader)
     jsonschema.Draft202012Validator(json.loads(schema_path.read_text())).validate(data)
+
+
+def test_the_documentation_of_the_data_format_is_generated_from_the_model():
+    from macros import docs
+
+    assert (ROOT / "DATAFORMAT.md").read_text(encoding="utf-8") == docs.dataformat(), \
+        "kør: python -m macros.cli schema"
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert readme == docs.readme(readme), "kør: python -m macros.cli schema"
+    for name in loading.SINGLE_FILES.values():
+        assert f"`{name}`" in readme

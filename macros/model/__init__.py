@@ -11,10 +11,11 @@ from __future__ import annotations
 from pydantic import Field
 
 from ..fields import CPR_PATTERN, REFERENCE  # noqa: F401
-from .base import SEKTORER, Afsnit, Punkt, PunktMedUnderpunkter, Record, Sektor  # noqa: F401
-from .forum import (ANSVAR, FUNKTIONER, NIVEAUER, Ansvar, Deltager,  # noqa: F401
-                    Deltagerliste, Forum, Funktion, Hyppighed, LovHenvisning, Moedeserie, Rolle)
-from .kommune import Bilag, Enhed, Kommune, Lov, Niveau, Niveauer, Revision, Side, Stykke  # noqa: F401
+from .base import SEKTORER, Afsnit, Punkt, PunktMedUnderpunkter, Record  # noqa: F401
+from .forum import (ANSVAR, FUNKTIONER, Ansvar, Deltager, Deltagerliste, Forum,  # noqa: F401
+                    Funktion, Hyppighed, LovHenvisning, Moedeserie, Rapportering, Rolle)
+from .kommune import (DATAFORMAT, Bilag, Enhed, Kommune, Lov, Niveau, Niveauer,  # noqa: F401
+                      Organisationsniveau, Revision, Sektor, Side, Stykke)
 from .omraader import (Aktivitet, Distrikt, Distrikter, Modsigelse, Omraade, Pixi,  # noqa: F401
                        PixiKontakt, Underdistrikt)
 
@@ -25,6 +26,7 @@ class RawHandbook(Record):
     kommune: Kommune
     enheder: list[Enhed] = Field(min_length=1)
     niveauer: Niveauer | None = None
+    sektorer: list[Sektor] = Field(default_factory=list)
     love: list[Lov] = Field(min_length=1)
     bilag: list[Bilag] = Field(default_factory=list)
     distrikter: Distrikter | None = None

@@ -6,11 +6,11 @@ from typing import Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ..fields import Markdown, Tekst
+from ..fields import Markdown, Navn, Tekst
 
-#: The sectors ("S'er") a unit or role belongs to, with the Danish label.
+#: The built-in sectors (the three S's and 'andet'), with their Danish names; a municipality
+#: adds its own in sektorer.yml.
 SEKTORER = {"skole": "Skole", "social": "Social", "politi": "Politi", "andet": "Andet"}
-Sektor = Literal[tuple(SEKTORER)]
 
 
 class Record(BaseModel):
@@ -32,7 +32,7 @@ Punkt = Union[Tekst, PunktMedUnderpunkter]
 class Afsnit(Record):
     """Et afsnit med overskrift, tekst og/eller en punktliste."""
 
-    overskrift: Tekst | None = Field(None, description="Afsnittets overskrift.")
+    overskrift: Navn | None = Field(None, description="Afsnittets overskrift.")
     type: Literal["tekst", "opgaver", "maal", "dagsorden"] = Field(
         "tekst", description="'opgaver' for en opgaveliste, 'maal' for mål, 'dagsorden' for "
                              "faste dagsordenspunkter, ellers 'tekst'.")

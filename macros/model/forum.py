@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal, Union
 
-from pydantic import Field, model_validator
+from pydantic import Discriminator, Field, Tag, model_validator
 
 from ..fields import (Dato, DeltagerlisteId, DistriktId, EnhedId, ForumId, Id, Kind, LovId,
-                      Markdown, RolleId, Tekst)
-from .base import Afsnit, Record, Sektor
+                      Markdown, Navn, OrganisationsniveauId, RolleId, SektorId, Tekst)
+from .base import Afsnit, Record
 
 
 class Rolle(Record):
@@ -17,15 +17,15 @@ class Rolle(Record):
     KIND: ClassVar[Kind] = Kind("rolle", "rolle", "roller/")
 
     id: Id
-    navn: Tekst = Field(description="Rollens navn, fx 'Leder af SSP'.")
-    alternative_navne: list[Tekst] = Field(default_factory=list,
-                                           description="Andre navne for rollen i kilden.")
+    navn: Navn = Field(description="Rollens navn, fx 'Leder af SSP'.")
+    alternative_navne: list[Navn] = Field(default_factory=list,
+                                          description="Andre navne for rollen i kilden.")
     enhed: EnhedId | None = Field(None, description="Id på enheden, rollen hører til.")
-    sektor: Sektor | None = Field(None, description="Sektor, hvis den afviger fra enhedens.")
+    sektor: SektorId | None = Field(None, description="Sektor, hvis den afviger fra enhedens.")
     kategori: Literal["aktoer", "deltager"] = Field(
         "deltager", description="'aktoer' for de centrale aktører med egen beskrivelse, "
                                 "'deltager' for roller, der kun optræder som mødedeltagere.")
-    antal: Tekst | None = Field(None, description="Hvor mange, fx '2' eller '3-4'.")
+    antal: Navn | None = Field(None, description="Hvor mange, fx '2' eller '3-4'.")
     formaal: Markdown | None = Field(None, description="Rollens formål.")
     beskrivelse: Markdown | None = Field(None, description="Kort beskrivelse.")
     afsnit: list[Afsnit] = Field(default_factory=list, description="Opgaver og øvrige afsnit.")
@@ -43,9 +43,6 @@ FUNKTIONER = {"formand": "formand", "naestformand": "næstformand", "moedeleder"
 #: What a participant is responsible for, with its Danish label.
 ANSVAR = {"indkaldelse": "indkaldelse", "dagsorden": "dagsorden", "referat": "referat",
           "afvikling": "afvikling af møderne"}
-#: The levels of the organisation a forum can sit at, with the Danish label.
-NIVEAUER = {"strategisk": "Strategisk", "koordinerende": "Koordinerende",
-            "udfoerende": "Udførende"}
 Funktion = Literal[tuple(FUNKTIONER)]
 Ansvar = Literal[tuple(ANSVAR)]
 
@@ -54,9 +51,9 @@ class Deltager(Record):
     """En deltager i et forum: en rolle plus det, kilden siger om deltagelsen."""
 
     rolle: RolleId = Field(description="Id på rollen (roller/<id>.yml).")
-    betegnelse: Tekst | None = Field(None, description="Kildens ordlyd for deltageren her, "
-                                                       "hvis den afviger fra rollens navn.")
-    antal: Tekst | None = Field(None, description="Antal, fx '1', '2-3' eller 'én fra hver skole'.")
+    betegnelse: Navn | None = Field(None, description="Kildens ordlyd for deltageren her, "
+                                                      "hvis den afviger fra rollens navn.")
+    antal: Navn | None = Field(None, description="Antal, fx '1', '2-3' eller 'én fra hver skole'.")
     funktion: list[Funktion] = Field(default_factory=list,
                                      description="formand, naestformand, moedeleder, referent, "
                                                  "tovholder eller sekretariat.")
@@ -69,8 +66,10 @@ class Deltager(Record):
     moeder_pr_aar: int | None = Field(None, ge=0, le=366,
                                       description="Antal møder om året for denne deltager, hvis "
                                                   "ikke med til alle (fx 1 for 'en gang årligt').")
-    gruppe: Tekst | None = Field(None, description="Hvor deltageren kommer fra, fx "
-                                                   "'Repræsentanter fra politiet'.")
+    gruppe: Navn | None = Field(None, description="Hvor deltageren kommer fra, fx "
+                                                  "'Repræsentanter fra politiet'. Deltagere "
+                                                  "med samme gruppe vises samlet under den i "
+                                                  "deltagertabellen, i filens rækkefølge.")
     note: Tekst | None = Field(None, description="Anden bemærkning fra kilden.")
 
 
@@ -81,14 +80,14 @@ class Deltagerliste(Record):
                                 lokal=True)
 
     id: Id
-    titel: Tekst = Field(description="Listens titel, fx 'Møde om unge under 18 år'.")
+    titel: Navn = Field(description="Listens titel, fx 'Møde om unge under 18 år'.")
     deltagere: list[Deltager] = Field(min_length=1, description="Deltagerne.")
 
 
 class Hyppighed(Record):
     """Hvor ofte der holdes møde: kildens ordlyd og de samme oplysninger som tal."""
 
-    tekst: Tekst = Field(description="Kildens ordlyd, fx 'Der afholdes 4 møder årligt'.")
+    tekst: Navn = Field(description="Kildens ordlyd, fx 'Der afholdes 4 møder årligt'.")
     pr_aar: int | None = Field(None, ge=1, le=366,
                                description="Antal møder om året (ved et interval: det mindste).")
     pr_aar_max: int | None = Field(None, ge=1, le=366,
@@ -99,7 +98,9 @@ class Hyppighed(Record):
                                                   "hver 14. dag.")
     varighed_minutter: int | None = Field(None, ge=5, le=1440,
                                           description="Mødets varighed i minutter.")
-    ad_hoc: bool = Field(False, description="Der holdes også møder efter behov.")
+    ad_hoc: bool = Field(False, description="Der holdes møder efter behov: alene (uden 'pr_aar' "
+                                            "og 'interval_dage') er forummet et forum, der "
+                                            "mødes efter behov; ellers også efter behov.")
 
     @model_validator(mode="after")
     def _consistent(self) -> "Hyppighed":
@@ -112,6 +113,11 @@ class Hyppighed(Record):
     @property
     def kendt(self) -> bool:
         return self.pr_aar is not None or self.interval_dage is not None
+
+    @property
+    def efter_behov(self) -> bool:
+        """The forum meets only when needed: no regular rhythm, only 'ad hoc'."""
+        return self.ad_hoc and not self.kendt
 
     @property
     def moeder_pr_aar(self) -> tuple[float, float] | None:
@@ -131,7 +137,7 @@ class Hyppighed(Record):
 class Moedeserie(Record):
     """En af flere slags møder i samme forum (fx ugentlige møder og tendensmøder)."""
 
-    titel: Tekst = Field(description="Fx 'Møde om unge over 18 år'.")
+    titel: Navn = Field(description="Fx 'Møde om unge over 18 år'.")
     hyppighed: Hyppighed
     deltagerlister: list[DeltagerlisteId] = Field(default_factory=list,
                                      description="Id'er på deltagerlisterne; tom = alle deltagere.")
@@ -141,7 +147,40 @@ class LovHenvisning(Record):
     """En henvisning fra et forum eller en rolle til lovgrundlaget."""
 
     lov: LovId = Field(description="Id på loven (love.yml).")
-    paragraf: Tekst | None = Field(None, description="Paragraf, fx '§ 115'.")
+    paragraf: Navn | None = Field(None, description="Paragraf, fx '§ 115'.")
+
+
+class Rapportering(Record):
+    """En linje, forummet refererer ad: til et forum eller til en enhed uden for fora (fx et
+    politisk udvalg eller en direktion)."""
+
+    forum: ForumId | None = Field(None, description="Id på forummet, der refereres til.")
+    enhed: EnhedId | None = Field(None, description="Id på enheden (enheder.yml), der refereres "
+                                                    "til, når det ikke er et forum.")
+    sekundaer: bool = Field(False, description="En sekundær linje (fx en orientering en gang i "
+                                               "kvartalet); tegnes stiplet i diagrammet.")
+    hyppighed: Hyppighed | None = Field(None, description="Hvor ofte, hvis kilden siger det.")
+    note: Tekst | None = Field(None, description="Hvad kilden siger om linjen.")
+
+    @model_validator(mode="after")
+    def _one_target(self) -> "Rapportering":
+        if (self.forum is None) == (self.enhed is None):
+            raise ValueError("report_target")
+        return self
+
+
+def _shape(value: Any) -> str:
+    """Which form a shorthand field is written in, so that only that form's errors are told."""
+    return {str: "tekst-form", list: "liste-form"}.get(type(value), "post-form")
+
+
+# A reporting line: a forum's id, or the line written out.
+_Linje = Annotated[Union[Annotated[ForumId, Tag("tekst-form")],
+                         Annotated[Rapportering, Tag("post-form")]], Discriminator(_shape)]
+# One line, or a list of them.
+Rapporteringer = Annotated[Union[Annotated[ForumId, Tag("tekst-form")],
+                                 Annotated[Rapportering, Tag("post-form")],
+                                 Annotated[list[_Linje], Tag("liste-form")]], Discriminator(_shape)]
 
 
 class Forum(Record):
@@ -150,14 +189,22 @@ class Forum(Record):
     KIND: ClassVar[Kind] = Kind("forum", "forum", "fora/")
 
     id: Id
-    navn: Tekst = Field(description="Forummets navn.")
-    alternative_navne: list[Tekst] = Field(default_factory=list,
-                                           description="Andre navne for forummet i kilden.")
+    navn: Navn = Field(description="Forummets navn.")
+    alternative_navne: list[Navn] = Field(default_factory=list,
+                                          description="Andre navne for forummet i kilden.")
     type: Literal["intern", "ekstern"] = Field(description="'intern' eller 'ekstern' mødeforum.")
-    niveau: Literal[tuple(NIVEAUER)] | None = Field(
-        None, description="Niveau i organisationen: strategisk, koordinerende eller udfoerende.")
-    rapporterer_til: ForumId | None = Field(None, description="Id på forummet, dette forum "
-                                                         "refererer til, hvis kilden siger det.")
+    niveau: OrganisationsniveauId | None = Field(
+        None, description="Forummets niveau i organisationen: et id fra 'organisationsniveauer' "
+                          "i niveauer.yml, fx 'strategisk'.")
+    rapporterer_til: Rapporteringer | None = Field(
+        None, description="Hvem forummet refererer (rapporterer) til, hvis kilden siger det: id'et "
+                          "på et forum, eller en liste af linjer, hver et forum-id eller "
+                          "{forum: id} / {enhed: id} med 'sekundaer', 'hyppighed' og 'note'.")
+    distrikter: list[DistriktId] = Field(
+        default_factory=list, description="Findes forummet én gang i hvert af nogle distrikter "
+                                          "(fx et lokaludvalg pr. område): distrikternes id'er.")
+    i_alle_distrikter: bool = Field(False, description="Forummet findes én gang i hvert "
+                                                       "distrikt (distrikter.yml).")
     placering_note: Tekst | None = Field(
         None, description="Hvad kilden siger om forummets plads i organisationen, når den ikke "
                           "siger, hvem forummet refererer til, fx 'Kilden angiver ikke, hvem "
@@ -181,3 +228,18 @@ class Forum(Record):
                                                           "ajour ved den årlige revision.")
     gennemgaaet: Dato | None = Field(None, description="Dato for seneste gennemgang af posten "
                                                        "(ÅÅÅÅ-MM-DD).")
+
+    @model_validator(mode="after")
+    def _districts(self) -> "Forum":
+        if self.distrikter and self.i_alle_distrikter:
+            raise ValueError("districts_both")
+        return self
+
+    @property
+    def rapporteringer(self) -> list[Rapportering]:
+        """The forum's reporting lines, the shorthand (a forum id) written out."""
+        lines = self.rapporterer_til
+        if lines is None:
+            return []
+        return [Rapportering(forum=x) if isinstance(x, str) else x
+                for x in (lines if isinstance(lines, list) else [lines])]

@@ -5,19 +5,24 @@ from __future__ import annotations
 
 from typing import ClassVar, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
-from ..fields import (AktivitetId, Dato, EnhedId, ForumId, Id, Kind, LovId, Markdown, RolleId,
-                      Tekst, Url)
-from .base import Afsnit, Punkt, Record, Sektor
+from ..fields import (AktivitetId, Dato, EnhedId, Farve, ForumId, Id, Kind, LovId, Markdown, Navn,
+                      RolleId, SektorId, Tekst, Url)
+from .base import SEKTORER, Afsnit, Punkt, Record
+
+#: The version of the data format this generator reads (kommune.yml's 'dataformat'); older
+#: data is rewritten by ./run migrer (macros/migrate.py).
+DATAFORMAT = 2
 
 
 class Revision(Record):
     """En revision af håndbogen."""
 
     dato: Dato = Field(description="Revisionens dato (ÅÅÅÅ-MM-DD).")
-    tekst: Tekst = Field(description="Sådan vises revisionen, fx 'Revideret primo 2022'.")
-    godkendt_af: Tekst | None = Field(None, description="Hvem godkendte revisionen (rolle/forum).")
+    tekst: Navn = Field(description="Sådan vises revisionen i sidefoden og på forsiderne, fx "
+                                    "'Revideret primo 2022' eller 'Udkast'.")
+    godkendt_af: Navn | None = Field(None, description="Hvem godkendte revisionen (rolle/forum).")
     resume: Tekst | None = Field(None, description="Kort resumé af ændringerne.")
 
 
@@ -27,7 +32,7 @@ class Side(Record):
     KIND: ClassVar[Kind] = Kind("side", "side", "kommune.yml (sider)")
 
     id: Id
-    titel: Tekst = Field(description="Sidens titel.")
+    titel: Navn = Field(description="Sidens titel.")
     afsnit: list[Afsnit] = Field(min_length=1, description="Sidens afsnit.")
 
 
@@ -35,20 +40,23 @@ class Kommune(Record):
     """Kommunen og håndbogen som helhed (kommune.yml)."""
 
     id: Id = Field(description="Kommunens id; samme som mappenavnet under data/.")
-    navn: Tekst = Field(description="Kommunens navn, fx 'Bjergby Kommune'.")
-    enhed: Tekst | None = Field(None, description="Enheden, der ejer SSP, fx 'Ungdomsskolen'.")
-    titel: Tekst = Field(description="Håndbogens titel, som i kildedokumentet.")
-    undertitel: Tekst | None = Field(None, description="Undertitel.")
+    dataformat: Literal[DATAFORMAT] = Field(
+        description=f"Udgaven af dataformatet, som filerne er skrevet til: {DATAFORMAT}. Data i en "
+                    "ældre udgave skrives om med './run migrer <kommune>'.")
+    navn: Navn = Field(description="Kommunens navn, fx 'Bjergby Kommune'.")
+    enhed: Navn | None = Field(None, description="Enheden, der ejer SSP, fx 'Ungdomsskolen'.")
+    titel: Navn = Field(description="Håndbogens titel, som i kildedokumentet.")
+    undertitel: Navn | None = Field(None, description="Undertitel.")
     revisioner: list[Revision] = Field(min_length=1, description="Revisioner, ældste først.")
     indledning: list[Afsnit] = Field(min_length=1, description="Forsidens tekst.")
     adresse: Url | None = Field(None, description="Håndbogens adresse på intranettet.")
     tilgaengelighedserklaering: Url = Field(
-        description="Adressen på kommunens tilgængelighedserklæring (påkrævet for offentlige "
-                    "myndigheders websteder; vises i sidefoden på hver side).")
+        description="Webadressen (https://...) på kommunens tilgængelighedserklæring; påkrævet "
+                    "for offentlige myndigheders websteder og vist i sidefoden på hver side.")
     sider: list[Side] = Field(default_factory=list, description="Sider med fri tekst.")
     navigation: list[str] = Field(
         min_length=1, description="Menuens rækkefølge: håndbogens afsnit (fx 'forside', 'fora', "
-                                  "'roller'; hele listen står i README) og id'erne på siderne.")
+                                  "'roller') og id'erne på siderne.")
     organisering: list[Afsnit] = Field(default_factory=list,
                                        description="Tekst på siden om organiseringen.")
     fora_indledning: list[Afsnit] = Field(default_factory=list,
@@ -61,16 +69,29 @@ class Kommune(Record):
                                            description="Tekst øverst på oversigten over bilag.")
 
 
+class Sektor(Record):
+    """En sektor ud over de indbyggede skole, social, politi og andet (sektorer.yml), fx
+    psykiatri eller kriminalforsorgen."""
+
+    KIND: ClassVar[Kind] = Kind("sektor", "sektor", "sektorer.yml", indbygget=tuple(SEKTORER))
+
+    id: Id
+    navn: Navn = Field(description="Sektorens navn, som det står i organisationsdiagrammet og "
+                                   "tabellerne, fx 'Psykiatri'.")
+    farve: Farve | None = Field(None, description="Farven i organisationsdiagrammet (lys, "
+                                                  "#rrggbb); uden den vælges en.")
+
+
 class Enhed(Record):
     """En organisation eller enhed, som roller hører til (enheder.yml)."""
 
     KIND: ClassVar[Kind] = Kind("enhed", "enhed", "enheder.yml")
 
     id: Id
-    navn: Tekst = Field(description="Enhedens fulde navn.")
-    forkortelse: Tekst | None = Field(None, description="Forkortelse, fx 'CBF'.")
-    sektor: Sektor = Field(description="Hvilket 'S' enheden hører til: skole, social, politi "
-                                       "eller andet.")
+    navn: Navn = Field(description="Enhedens fulde navn.")
+    forkortelse: Navn | None = Field(None, description="Forkortelse, fx 'CBF'.")
+    sektor: SektorId = Field(description="Hvilken sektor enheden hører til: 'skole', 'social', "
+                                         "'politi', 'andet' eller en sektor fra sektorer.yml.")
     del_af: EnhedId | None = Field(None, description="Id på den enhed, denne er en del af.")
     beskrivelse: Markdown | None = Field(None, description="Kort beskrivelse.")
 
@@ -79,30 +100,56 @@ class Niveau(Record):
     """Et indsatsniveau eller en søjle."""
 
     id: Id
-    navn: Tekst = Field(description="Fx 'Den generelle indsats' eller 'Den proaktive søjle'.")
-    maalgruppe: Tekst | None = Field(None, description="Målgruppen, fx 'alle børn og unge'.")
+    navn: Navn = Field(description="Fx 'Den generelle indsats' eller 'Den proaktive søjle'.")
+    maalgruppe: Navn | None = Field(None, description="Målgruppen, fx 'alle børn og unge'.")
     beskrivelse: Markdown = Field(description="Beskrivelse af niveauet.")
     aktoerer_tekst: Markdown | None = Field(None, description="De primære aktører, som i kilden.")
     aktoerer: list[RolleId] = Field(default_factory=list, description="Id'er på rollerne, der er "
                                                                  "primære aktører.")
 
 
-class Niveauer(Record):
-    """Indsatsniveauerne eller søjlerne (niveauer.yml)."""
+class Organisationsniveau(Record):
+    """Et niveau i organisationen, fx 'Strategisk niveau'; fora placeres på et af dem."""
 
-    titel: Tekst = Field(description="Sidens titel, fx 'SSP på 3 niveauer'.")
+    KIND: ClassVar[Kind] = Kind("organisationsniveau", "organisationsniveau",
+                                "niveauer.yml (organisationsniveauer)")
+
+    id: Id
+    navn: Navn = Field(description="Niveauets navn, som det står over fora i "
+                                   "organisationsdiagrammet, fx 'Strategisk niveau'.")
+    beskrivelse: Markdown | None = Field(None, description="Hvad der sker på niveauet.")
+
+
+class Niveauer(Record):
+    """Organisationens niveauer og indsatsniveauerne eller søjlerne (niveauer.yml)."""
+
+    organisationsniveauer: list[Organisationsniveau] = Field(
+        default_factory=list, max_length=6,
+        description="Organisationens niveauer, øverste først (1-6), fx strategisk, taktisk og "
+                    "udførende. Et forums 'niveau' er et af disse id'er; organisationsdiagrammet "
+                    "viser niveauerne i denne rækkefølge.")
+    titel: Navn | None = Field(None, description="Titlen på siden om indsatsniveauerne, fx 'SSP "
+                                                 "på 3 niveauer' (påkrævet, når der er niveauer).")
     indledning: Markdown | None = Field(None, description="Tekst før niveauerne.")
-    niveauer: list[Niveau] = Field(min_length=1, description="Niveauerne i rækkefølge.")
+    niveauer: list[Niveau] = Field(default_factory=list, max_length=6,
+                                   description="Indsatsniveauerne eller søjlerne i rækkefølge "
+                                               "(1-6); de vises som en pyramide eller søjler.")
     figur: Literal["pyramide", "soejler"] = Field(
         "pyramide", description="Figuren på siden: 'pyramide' (niveauer, hvor målgruppen bliver "
                                 "smallere nedad) eller 'soejler' (søjler side om side).")
     kilder: list[Tekst] = Field(default_factory=list, description="Kilder, som i dokumentet.")
 
+    @model_validator(mode="after")
+    def _title(self) -> "Niveauer":
+        if self.niveauer and not self.titel:
+            raise ValueError("levels_title")
+        return self
+
 
 class Stykke(Record):
     """Et stykke i en lovtekst, gengivet i fuld længde."""
 
-    nummer: Tekst | None = Field(None, description="Fx 'Stk. 2.'; tomt for stk. 1.")
+    nummer: Navn | None = Field(None, description="Fx 'Stk. 2.'; tomt for stk. 1.")
     tekst: Markdown = Field(description="Stykkets tekst.")
     punkter: list[Punkt] = Field(default_factory=list, description="Nummererede punkter.")
     efterskrift: Markdown | None = Field(None, description="Tekst efter punkterne.")
@@ -114,9 +161,9 @@ class Lov(Record):
     KIND: ClassVar[Kind] = Kind("lov", "lov", "love.yml")
 
     id: Id
-    navn: Tekst = Field(description="Lovens eller vejledningens navn.")
+    navn: Navn = Field(description="Lovens eller vejledningens navn.")
     type: Literal["lov", "vejledning"] = Field("lov", description="'lov' eller 'vejledning'.")
-    paragraffer: Tekst | None = Field(None, description="Paragraffer, fx '§ 111-115'.")
+    paragraffer: Navn | None = Field(None, description="Paragraffer, fx '§ 111-115'.")
     indhold: Markdown | None = Field(None, description="Resumé af indholdet.")
     stykker: list[Stykke] = Field(default_factory=list,
                                   description="Lovteksten i fuld længde, hvis den gengives.")
@@ -130,7 +177,7 @@ class Bilag(Record):
 
     id: Id
     nummer: int = Field(ge=1, description="Bilagets nummer som i kilden (1, 2, 3, ...).")
-    titel: Tekst = Field(description="Bilagets titel uden 'Bilag N:'.")
+    titel: Navn = Field(description="Bilagets titel uden 'Bilag N:'.")
     afsnit: list[Afsnit] = Field(default_factory=list, description="Bilagets egen tekst.")
     roller: list[RolleId] = Field(default_factory=list, description="Roller, bilaget beskriver.")
     fora: list[ForumId] = Field(default_factory=list, description="Fora, bilaget beskriver.")

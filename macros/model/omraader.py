@@ -7,7 +7,7 @@ from typing import Annotated, ClassVar
 
 from pydantic import Field, model_validator
 
-from ..fields import Id, Kind, Markdown, OmraadeId, RolleId, Tekst
+from ..fields import Id, Kind, Markdown, Navn, OmraadeId, RolleId, Tekst
 from .base import Afsnit, Record
 
 
@@ -17,14 +17,16 @@ class Omraade(Record):
     KIND: ClassVar[Kind] = Kind("omraade", "område", "distrikter.yml (omraader)")
 
     id: Id
-    navn: Tekst
+    navn: Navn = Field(description="Områdets navn, fx 'Syd/Vest'.")
     daekkes_af: RolleId | None = Field(None, description="Id på rollen, der dækker området.")
-    skoler: list[Tekst] = Field(default_factory=list, description="Skolerne i området.")
+    skoler: list[Navn] = Field(default_factory=list, description="Skolerne i området.")
 
 
 class Underdistrikt(Record):
-    navn: Tekst | None = Field(None, description="Fx 'Mejrup SSP distrikt'.")
-    skoler: list[Tekst] = Field(default_factory=list)
+    """En del af et distrikt med sine egne skoler."""
+
+    navn: Navn | None = Field(None, description="Fx 'Mejrup SSP distrikt'.")
+    skoler: list[Navn] = Field(default_factory=list, description="Skolerne i underdistriktet.")
     omraade: OmraadeId | None = Field(None, description="Id på medarbejderområdet.")
 
 
@@ -34,22 +36,25 @@ class Distrikt(Record):
     KIND: ClassVar[Kind] = Kind("distrikt", "distrikt", "distrikter.yml")
 
     id: Id
-    navn: Tekst
-    beskrivelse: Markdown | None = None
+    navn: Navn = Field(description="Distriktets navn, fx 'Distrikt Nord'.")
+    beskrivelse: Markdown | None = Field(None, description="Kort beskrivelse af distriktet.")
     daekkes_af: RolleId | None = Field(None, description="Id på rollen, der dækker distriktet.")
     omraade: OmraadeId | None = Field(None, description="Id på medarbejderområdet.")
-    skoler: list[Tekst] = Field(default_factory=list)
-    underdistrikter: list[Underdistrikt] = Field(default_factory=list)
+    skoler: list[Navn] = Field(default_factory=list, description="Skolerne i distriktet.")
+    underdistrikter: list[Underdistrikt] = Field(default_factory=list,
+                                                 description="Underdistrikterne, hvis nogen.")
 
 
 class Distrikter(Record):
     """Distrikter, skoler og medarbejderområder (distrikter.yml)."""
 
-    titel: Tekst = Field("Distrikter og skoler", description="Sidens titel.")
-    indledning: list[Afsnit] = Field(default_factory=list)
-    distrikter: list[Distrikt] = Field(min_length=1)
-    omraader: list[Omraade] = Field(default_factory=list)
-    omraader_indledning: Markdown | None = None
+    titel: Navn = Field("Distrikter og skoler", description="Sidens titel.")
+    indledning: list[Afsnit] = Field(default_factory=list, description="Tekst øverst på siden.")
+    distrikter: list[Distrikt] = Field(min_length=1, description="Distrikterne.")
+    omraader: list[Omraade] = Field(default_factory=list,
+                                    description="Medarbejderområder med skolelister.")
+    omraader_indledning: Markdown | None = Field(None, description="Tekst før "
+                                                                   "medarbejderområderne.")
 
 
 class Aktivitet(Record):
@@ -58,17 +63,18 @@ class Aktivitet(Record):
     KIND: ClassVar[Kind] = Kind("aktivitet", "aktivitet", "aktiviteter.yml")
 
     id: Id
-    navn: Tekst
+    navn: Navn = Field(description="Aktivitetens navn.")
     klassetrin: list[int] = Field(default_factory=list, description="Årgange (0-10).")
-    tema: Tekst | None = None
+    tema: Navn | None = Field(None, description="Emnet, fx 'Digital dannelse'.")
     maaneder: list[Annotated[int, Field(ge=1, le=12)]] = Field(
-        default_factory=list, description="Måneder (1-12), hvis kilden nævner dem.")
-    tidspunkt: Tekst | None = Field(None, description="Kildens ordlyd om tidspunktet.")
-    hyppighed: Tekst | None = Field(None, description="Fx 'hvert år' eller 'hvert andet år'.")
+        default_factory=list, description="Måneder (1-12), hvis kilden nævner dem; aktiviteterne "
+                                          "vises i månedernes rækkefølge.")
+    tidspunkt: Navn | None = Field(None, description="Kildens ordlyd om tidspunktet.")
+    hyppighed: Navn | None = Field(None, description="Fx 'hvert år' eller 'hvert andet år'.")
     ansvarlige: list[RolleId] = Field(default_factory=list,
                                       description="Id'er på ansvarlige roller.")
     foraeldremoede: bool = Field(False, description="Der hører et forældremøde til.")
-    beskrivelse: Markdown | None = None
+    beskrivelse: Markdown | None = Field(None, description="Hvad aktiviteten går ud på.")
 
     @model_validator(mode="after")
     def _grades(self) -> "Aktivitet":
@@ -96,9 +102,10 @@ class PixiKontakt(Record):
 class Pixi(Record):
     """Pixi-guiden til nye SSP-lærere (pixi.yml): hvilke poster den samler, og dens egen tekst."""
 
-    titel: Tekst = Field("Pixi-guide for nye SSP-lærere", description="Guidens titel.")
+    titel: Navn = Field("Pixi-guide for nye SSP-lærere", description="Guidens titel.")
     roller: list[RolleId] = Field(min_length=1, description="Rollen/rollerne guiden er til; flere "
-                                                       "roller vises med det, der er forskelligt.")
+                                                            "roller vises med det, der er "
+                                                            "forskelligt.")
     indledning: Markdown | None = Field(None, description="Kort velkomst.")
     kontakter: list[PixiKontakt] = Field(min_length=1, description="Hvem kontakter du for hvad.")
     regler: list[Afsnit] = Field(min_length=1, description="Reglerne om oplysninger i "

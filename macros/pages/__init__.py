@@ -35,6 +35,12 @@ MENU_IDS = tuple(k.id for k in KINDS if k.id)
 TARGETS: dict[str, Target] = {kind: target for k in KINDS for kind, target in k.targets.items()}
 
 
+def menu_description() -> str:
+    """What ``navigation`` in kommune.yml may name (for the JSON Schema and DATAFORMAT.md)."""
+    return ("Menuens rækkefølge: " + ", ".join(f"'{i}'" for i in MENU_IDS)
+            + " eller id'et på en side. Afsnit, der ikke står her, kommer bagefter.")
+
+
 def sections(book: "Handbook") -> dict[str, Section]:
     """The handbook's sections by menu name, in the default order."""
     return {s.id: s for kind in KINDS for s in kind.sections(book)}

@@ -17,8 +17,16 @@ def when(a) -> str:
     return "; ".join(x for x in [months, text(a.tidspunkt or "")] if x)
 
 
+def _name(a) -> str:
+    """An activity's name; without a description of its own (which carries its anchor), the
+    name itself is what a link to the activity lands on, on the site and in the PDF."""
+    if a.beskrivelse:
+        return text(a.navn)
+    return f'<span id="{a.id}">{text(a.navn)}</span>'
+
+
 def activities_table(links: Links) -> str:
-    rows = [[text(a.navn), ", ".join(f"{g}." for g in a.klassetrin), text(a.tema or ""),
+    rows = [[_name(a), ", ".join(f"{g}." for g in a.klassetrin), text(a.tema or ""),
              when(a), text(a.hyppighed or ""),
              ", ".join(links.link("rolle", r) for r in a.ansvarlige),
              "ja" if a.foraeldremoede else ""]
@@ -32,11 +40,8 @@ def render(links: Links) -> str:
     parts = ["# Året i SSP"]
     if b.aktiviteter:
         parts += ["## Faste aktiviteter", activities_table(links)]
-        for a in b.aktiviteter.values():
-            if a.beskrivelse:
-                parts.append(f"### {text(a.navn)} {{#{a.id}}}\n\n{links.md(a.beskrivelse)}")
-            else:
-                parts.append(f'<span id="{a.id}"></span>')
+        parts += [f"### {text(a.navn)} {{#{a.id}}}\n\n{links.md(a.beskrivelse)}"
+                  for a in b.activities_in_order() if a.beskrivelse]
     parts += ["## Møder i året", figures.forum_bars(links),
               "## Rollernes mødetid", figures.role_bars(links),
               source_note(b.source_file("aktiviteter"))]

@@ -62,6 +62,12 @@ def one_page(kind_id: str, path: str, title: Callable[["Handbook"], str | None] 
     return PageKind(kind_id, path, sections, targets)
 
 
+def record_page(folder: str, records: str) -> Target:
+    """Where a record with a page of its own is shown (``folder/<id>.md``), linked by name."""
+    return Target(path=lambda ident: f"{folder}/{ident}.md",
+                  label=lambda book, ident: getattr(book, records)[ident].navn)
+
+
 def join(*parts: str) -> str:
     """Markdown blocks, empty ones left out."""
     return "\n\n".join(p for p in parts if p)

@@ -27,16 +27,24 @@ def overview_table(links: Links) -> str:
 
 
 def _district(links: Links, x) -> list[str]:
-    parts = [f"## {text(x.navn)} {{#{x.id}}}", links.md(x.beskrivelse)]
+    """A district's section: what the data says of it; a sentence if it says nothing."""
+    parts = [links.md(x.beskrivelse)]
     for u in x.underdistrikter:
-        parts.append(f"**{text(u.navn or 'Skoler')}:** {text(', '.join(u.skoler))}")
+        if u.skoler:
+            parts.append(f"**{text(u.navn or 'Skoler')}:** {text(', '.join(u.skoler))}")
     if x.skoler:
         parts.append("**Skoler:** " + text(", ".join(x.skoler)))
     roles = [r.id for r in links.book.roller.values() if x.id in r.distrikter]
     contacts = list(dict.fromkeys(([x.daekkes_af] if x.daekkes_af else []) + roles))
     if contacts:
         parts.append("**Kontakt:** " + ", ".join(links.link("rolle", i) for i in contacts))
-    return parts
+    forums = links.book.district_forums(x.id)
+    if forums:
+        parts.append("**Fora i distriktet:** " + ", ".join(links.link("forum", f.id)
+                                                          for f in forums))
+    if not any(parts):
+        parts = ["Data nævner ingen skoler, kontakter eller fora for distriktet."]
+    return [f"## {text(x.navn)} {{#{x.id}}}", *parts]
 
 
 def render(links: Links) -> str:

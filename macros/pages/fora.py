@@ -5,20 +5,19 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from ..links import Links, Target
-from ..model import ANSVAR, FUNKTIONER, NIVEAUER, SEKTORER, Deltager, Forum
+from ..links import Links
+from ..model import ANSVAR, FUNKTIONER, Deltager, Forum, Rapportering
 from ..render import table, text
 from ..wording import duration, per_year, qualifiers, titled
 from . import bilag
-from .base import Page, PageKind, Section, facts_table, join, source_note
+from .base import Page, PageKind, Section, facts_table, join, record_page, source_note
 
 if TYPE_CHECKING:
     from ..handbook import Handbook
 
 PATH = "fora/index.md"
 TITLE = "Samarbejdsfora"
-FORUM = Target(path=lambda ident: f"fora/{ident}.md",
-               label=lambda book, ident: book.fora[ident].navn)
+FORUM = record_page("fora", "fora")
 TYPES = {"intern": "Interne mødefora", "ekstern": "Eksterne mødefora"}
 # The order the leadership of a forum is listed in.
 LEADERSHIP = ("formand", "naestformand", "moedeleder", "tovholder", "sekretariat", "referent")
@@ -93,20 +92,41 @@ def _facts(links: Links, f: Forum) -> list[tuple[str, str]]:
                  for h in f.lovgrundlag]
     return [
         ("Type", "Internt mødeforum" if f.type == "intern" else "Eksternt mødeforum"),
-        ("Niveau", NIVEAUER.get(f.niveau or "", "")),
+        ("Niveau", text(b.organisationsniveauer[f.niveau].navn) if f.niveau else ""),
+        ("Findes i", _districts(links, f)),
         ("Også kaldt", text(", ".join(f.alternative_navne))),
         ("Mødefrekvens", text(f.hyppighed.tekst)),
         ("Møder pr. år", meetings_per_year(b, f)),
         ("Varighed", titled((text(t), duration(h)) for t, h, _ in b.series(f) if duration(h))),
         ("Formand / ledelse", leadership(links, f)),
         ("Ansvar", responsibility(links, f)),
-        ("Refererer til", links.link("forum", f.rapporterer_til) if f.rapporterer_til else ""),
+        ("Refererer til", "; ".join(reporting_line(links, line) for line in f.rapporteringer)),
         ("Lovgrundlag", ", ".join(law_links)),
         ("Beskrevet i", bilag.described_in(links, "forum", f.id)),
         ("Vedligeholdes af", links.link("rolle", f.vedligeholdes_af) if f.vedligeholdes_af
          else ""),
         ("Sidst gennemgået", text(f.gennemgaaet or "")),
     ]
+
+
+def reporting_line(links: Links, line: Rapportering) -> str:
+    """One reporting line in words: 'SSP-styregruppen', 'Børne- og Ungeudvalget (sekundært,
+    hvert kvartal): orientering'."""
+    target = (links.link("forum", line.forum) if line.forum
+              else text(links.book.enheder[line.enhed].navn))
+    how = ["sekundært"] if line.sekundaer else []
+    if line.hyppighed:
+        how.append(text(line.hyppighed.tekst))
+    out = target + (f" ({', '.join(how)})" if how else "")
+    return out + (f": {links.plain(line.note)}" if line.note else "")
+
+
+def _districts(links: Links, f: Forum) -> str:
+    districts = links.book.forum_districts(f)
+    if not districts:
+        return ""
+    return (f"ét i hvert af {len(districts)} distrikter: "
+            + ", ".join(links.link("distrikt", d.id) for d in districts))
 
 
 def _meetings(f: Forum) -> str:
@@ -149,30 +169,26 @@ def _participant_rows(links: Links, deltagere: list[Deltager]) -> list[list[str]
     for d in deltagere:
         r = b.roller[d.rolle]
         enhed = b.enhed(r)
-        rows.append([links.link("rolle", r.id, d.betegnelse or r.navn),
-                     SEKTORER[b.sector(r)], text(enhed.navn) if enhed else "",
-                     text(d.antal or ""), "; ".join(text(q) for q in qualifiers(d))])
+        rows.append([links.link("rolle", r.id, d.betegnelse or r.navn), text(d.gruppe or ""),
+                     text(b.sektorer[b.sector(r)]), text(enhed.navn) if enhed else "",
+                     text(d.antal or ""), "; ".join(links.plain(q) for q in qualifiers(d))])
     return rows
 
 
 def participant_table(links: Links, ident: str) -> str:
-    """The participants of a forum: one table per list, grouped by where they come from."""
+    """The participants of a forum in the file's order: one table per list, where they come
+    from ('gruppe') in a column of its own."""
     f = links.book.fora[ident]
-    headers = ["Deltager", "Sektor", "Enhed", "Antal", "Rolle i forummet / bemærkning"]
+    headers = ["Deltager", "Kommer fra", "Sektor", "Enhed", "Antal",
+               "Rolle i forummet / bemærkning"]
     lists = ([("", f.deltagere)] if f.deltagere else []) + [
         (lst.titel, lst.deltagere) for lst in f.deltagerlister]
     out = []
     for titel, deltagere in lists:
         if titel:
             out.append(f"### {text(titel)}")
-        groups: dict[str, list[Deltager]] = {}
-        for d in deltagere:
-            groups.setdefault(d.gruppe or "", []).append(d)
-        for gruppe, members in groups.items():
-            if gruppe:
-                out.append(f"{'####' if titel else '###'} {text(gruppe)}")
-            out.append(table(headers, _participant_rows(links, members),
-                             gruppe or titel or f"Deltagere i {f.navn}"))
+        out.append(table(headers, _participant_rows(links, deltagere),
+                         titel or f"Deltagere i {f.navn}"))
     return "\n\n".join(out)
 
 

@@ -25,7 +25,7 @@ def _not_reviewed(links: Links) -> list[str]:
 def render(links: Links) -> str:
     b = links.book
     return join("# Revisioner", table(["Dato", "Revision", "Godkendt af", "Resumé"], [
-        [text(r.dato), text(r.tekst), text(r.godkendt_af or ""), text(r.resume or "")]
+        [text(r.dato), text(r.tekst), text(r.godkendt_af or ""), links.plain(r.resume)]
         for r in reversed(b.kommune.revisioner)], "Håndbogens revisioner, nyeste først"),
         "## Ikke gennemgået ved seneste revision", *_not_reviewed(links),
         source_note(b.source_file("kommune")))

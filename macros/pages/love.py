@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..links import Links, Target
-from ..render import points, table, text
+from ..render import table, text
 from . import bilag
 from .base import join, one_page, source_note
 
@@ -16,7 +16,7 @@ def _law(links: Links, lov) -> list[str]:
     for stk in lov.stykker:
         parts.append((f"**{text(stk.nummer)}** " if stk.nummer else "") + links.md(stk.tekst))
         if stk.punkter:
-            parts.append(points(stk.punkter, ordered=True))
+            parts.append(links.points(stk.punkter, ordered=True))
         parts.append(links.md(stk.efterskrift))
     if lov.url:
         parts.append(f"Lovtekst: [{text(lov.url)}]({lov.url})")

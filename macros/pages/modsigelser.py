@@ -4,7 +4,7 @@ to confirm at the next revision (modsigelser.yml; the page says "Afklaringer")."
 from __future__ import annotations
 
 from ..links import Links
-from ..render import table, text
+from ..render import table
 from .base import join, one_page, source_note
 
 TITLE = "Afklaringer til næste revision"
@@ -17,7 +17,7 @@ def render(links: Links) -> str:
         "Kildedokumentet er på disse punkter modstridende eller ufuldstændigt. Hver afklaring "
         "er løst som beskrevet i data og skal bekræftes af kommunen ved næste revision.",
         table(["Nr.", "Sted i kilden", "Hvad", "Løst sådan", "Bekræftes"], [
-            [str(i), text(m.sted), text(m.beskrivelse), text(m.loesning),
+            [str(i), links.plain(m.sted), links.plain(m.beskrivelse), links.plain(m.loesning),
              "ja" if m.skal_bekraeftes else "nej"]
             for i, m in enumerate(b.book.modsigelser, start=1)], "Afklaringer"),
         source_note(b.source_file("modsigelser")))

@@ -20,7 +20,7 @@ def render(links: Links) -> str:
             parts.append("**Primære aktører:** "
                          + ", ".join(links.link("rolle", a) for a in x.aktoerer))
     if n.kilder:
-        parts.append("## Kilder\n\n" + bullet_list(text(k) for k in n.kilder))
+        parts.append("## Kilder\n\n" + bullet_list(links.plain(k) for k in n.kilder))
     parts.append(source_note(links.book.source_file("niveauer")))
     return join(*parts)
 

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 from ..links import Links
 from ..model import Forum, Rolle
 from ..pdf import pixi_pdf_path
-from ..render import bullet_list, points, table, text
-from ..wording import MAANEDER, duties, per_year, titled
+from ..render import bullet_list, table, text
+from ..wording import MAANEDER, duties, meetings_a_year, titled
 from .base import join, one_page, pdf_button, source_note
 
 if TYPE_CHECKING:
@@ -59,17 +59,17 @@ def your_role(links: Links) -> str:
     if len(roles) == 1:
         for a in roles[0].afsnit:
             if a.type == "opgaver":
-                parts += [f"### {text(a.overskrift or 'Dine opgaver')}", points(a.punkter)]
+                parts += [f"### {text(a.overskrift or 'Dine opgaver')}", links.points(a.punkter)]
         return join(*parts)
     shared = set.intersection(*({_point_text(p) for p in _tasks(r)} for r in roles))
     common = [p for p in _tasks(roles[0]) if _point_text(p) in shared]
     if common:
         names = " og ".join(r.navn for r in roles)
-        parts += [f"### Fælles opgaver for {text(names)}", points(common)]
+        parts += [f"### Fælles opgaver for {text(names)}", links.points(common)]
     for r in roles:
         own = [p for p in _tasks(r) if _point_text(p) not in shared]
         if own:
-            parts += [f"### Kun for {text(r.navn)}", points(own)]
+            parts += [f"### Kun for {text(r.navn)}", links.points(own)]
     return join(*parts)
 
 
@@ -91,10 +91,12 @@ def _meeting(links: Links, f: Forum) -> str:
     tasks = []
     for _t, d in b.all_participants(f):
         if d.rolle in wanted:
-            duty = text(duties(d)) or "deltager"
+            duty = links.plain(duties(d)) or "deltager"
             tasks.append(f"{text(b.roller[d.rolle].navn)}: {duty}" if len(wanted) > 1 else duty)
-    counts = titled((text(t), per_year(h)) for t, h, _ in b.series(f))
-    items = [f"**Hvor ofte:** {text(f.hyppighed.tekst)} ({counts} møder om året)"]
+    counts = titled((text(t), meetings_a_year(h)) for t, h, _ in b.series(f))
+    said = f.hyppighed.tekst
+    items = [f"**Hvor ofte:** {text(said)}"
+             + ("" if counts.lower() == said.strip().lower() else f" ({counts})")]
     if others:
         items.append(f"**Hvem ellers:** {text(', '.join(others))}")
     items.append(f"**Din opgave:** {'; '.join(dict.fromkeys(tasks))}")
@@ -117,7 +119,7 @@ def contacts(links: Links) -> str:
         who = links.link("rolle", r.id) + (f" ({text(enhed.navn)})" if enhed else "")
         if districts:
             who += f" — distrikt: {text(districts)}"
-        rows.append([who, text(k.hvad)])
+        rows.append([who, links.plain(k.hvad)])
     return table(["Hvem", "Kontakt om"], rows)
 
 
@@ -126,12 +128,12 @@ def the_year(links: Links) -> str:
     for a in links.book.activities_in_order():
         when = (", ".join(MAANEDER[m - 1] for m in a.maaneder) if a.maaneder
                 else text(a.tidspunkt or a.hyppighed or ""))
-        rows.append([", ".join(f"{g}." for g in a.klassetrin),
-                     text(a.navn) + (f" ({text(a.tema)})" if a.tema else ""), when])
+        rows.append([text(a.navn) + (f" ({text(a.tema)})" if a.tema else ""),
+                     ", ".join(f"{g}." for g in a.klassetrin), when])
     meetings = [[links.link("forum", f.id), text(f.hyppighed.tekst)] for f in forums(links.book)]
     out = []
     if rows:
-        out += ["### Aktiviteter", table(["Klasse", "Aktivitet", "Hvornår"], rows)]
+        out += ["### Aktiviteter", table(["Aktivitet", "Klasse", "Hvornår"], rows)]
     if meetings:
         out += ["### Dine faste møder", table(["Møde", "Hvor ofte"], meetings)]
     return join(*out)

@@ -7,20 +7,18 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from ..workload import Workload
-from ..links import Links, Target
-from ..model import SEKTORER
+from ..links import Links
 from ..render import table, text
-from ..wording import UNKNOWN, count_range, qualifiers, total_or_unknown
+from ..wording import ON_DEMAND, UNKNOWN, count_range, counted, qualifiers, total_or_unknown
 from . import bilag, pixi
-from .base import Page, PageKind, Section, facts_table, join, source_note
+from .base import Page, PageKind, Section, facts_table, join, record_page, source_note
 
 if TYPE_CHECKING:
     from ..handbook import Handbook
 
 PATH = "roller/index.md"
 TITLE = "Roller og aktører"
-ROLLE = Target(path=lambda ident: f"roller/{ident}.md",
-               label=lambda book, ident: book.roller[ident].navn)
+ROLLE = record_page("roller", "roller")
 CATEGORIES = {"aktoer": "Centrale aktører", "deltager": "Øvrige mødedeltagere"}
 
 
@@ -47,7 +45,7 @@ def overview(links: Links) -> str:
                 continue
             enhed = b.enhed(r)
             rows.append([links.link("rolle", r.id), text(enhed.navn) if enhed else "",
-                         SEKTORER[b.sector(r)], str(len(b.participations(r.id)))])
+                         text(b.sektorer[b.sector(r)]), str(len(b.participations(r.id)))])
         if rows:
             parts += [f"## {title}", table(headers, rows, title)]
     return join(*parts)
@@ -65,7 +63,7 @@ def render(links: Links, ident: str) -> str:
     enhed = b.enhed(r)
     facts = [
         ("Enhed", text(enhed.navn) if enhed else ""),
-        ("Sektor", SEKTORER[b.sector(r)]),
+        ("Sektor", text(b.sektorer[b.sector(r)])),
         ("Antal", text(r.antal or "")),
         ("Også kaldt", text(", ".join(r.alternative_navne))),
         ("Distrikter", ", ".join(links.link("distrikt", d) for d in r.distrikter)),
@@ -97,12 +95,12 @@ def member_of(links: Links, ident: str) -> str:
         return "Rollen er ikke opført som deltager i noget forum."
     rows = []
     for p in work.deltagelser:
-        note = "; ".join(text(q) for q in qualifiers(p.deltager))
+        note = "; ".join(links.plain(q) for q in qualifiers(p.deltager))
         lists = [t for t in p.lister if t]
         if lists:
             note = "; ".join(x for x in [text(", ".join(lists)), note] if x)
-        if p.ad_hoc:
-            count, hours = "ad hoc", ""
+        if p.efter_behov:
+            count, hours = ON_DEMAND, ""
         elif p.moeder_pr_aar is None:
             count, hours = UNKNOWN, ""
         else:
@@ -122,11 +120,13 @@ def _left_out(work: Workload) -> str:
     """What the totals leave out, said out loud (never silently counted as zero)."""
     notes = []
     if work.ukendt_frekvens:
-        notes.append(f"+ {len(work.ukendt_frekvens)} fora uden oplyst mødefrekvens")
-    if work.ad_hoc:
-        notes.append(f"+ {len(work.ad_hoc)} fora efter behov (ad hoc)")
+        notes.append(f"+ {counted(len(work.ukendt_frekvens), 'forum', 'fora')} uden oplyst "
+                     "mødefrekvens")
+    if work.efter_behov:
+        notes.append(f"+ {counted(len(work.efter_behov), 'forum', 'fora')} {ON_DEMAND}")
     if work.ukendt_varighed:
-        notes.append(f"timer uden {len(work.ukendt_varighed)} fora uden oplyst varighed")
+        notes.append(f"timer uden {counted(len(work.ukendt_varighed), 'forum', 'fora')} uden "
+                     "oplyst varighed")
     return "; ".join(notes)
 
 
