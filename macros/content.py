@@ -32,7 +32,7 @@ class Blocks:
         """A link to a generated page: relative on the site, absolute in print."""
         if self.absolute_base is None:
             return relative_link(self.page, target, anchor)
-        return self.absolute_base.rstrip("/") + "/" + page_url(target) + (
+        return self.absolute_base.rstrip("/") + "/" + page_url(target, directory_urls=True) + (
             f"#{anchor}" if anchor else "")
 
     # --- links -----------------------------------------------------------------------------

@@ -71,24 +71,38 @@ def relative_link(from_page: str, to_page: str, anchor: str | None = None) -> st
     return path + (f"#{anchor}" if anchor else "")
 
 
-def page_url(src_uri: str) -> str:
-    """The directory URL a page is served at: 'fora/x.md' → 'fora/x/', 'index.md' → ''."""
+# MkDocs' use_directory_urls for the build being made: the web server's build serves
+# 'fora/x.md' at 'fora/x/', the network-drive build (mkdocs-fil.yml) at 'fora/x.html'.
+# hooks.on_config sets it once per build.
+_directory_urls = True
+
+
+def use_directory_urls(enabled: bool) -> None:
+    global _directory_urls
+    _directory_urls = bool(enabled)
+
+
+def page_url(src_uri: str, directory_urls: bool | None = None) -> str:
+    """The URL a page is served at, relative to the site root: 'fora/x.md' → 'fora/x/' and
+    'index.md' → '' with directory URLs, 'fora/x.html' and 'index.html' without (default:
+    the current build's style)."""
     stem = src_uri[: -len(".md")]
+    if not (_directory_urls if directory_urls is None else directory_urls):
+        return stem + ".html"
     if stem == "index" or stem.endswith("/index"):
         return stem[: -len("index")]
     return stem + "/"
 
 
 def site_link(from_page: str, site_path: str) -> str:
-    """A link from a page to a file written into the site (not a page), e.g. a PDF.
-
-    With directory URLs, ``fora/x.md`` is served at ``fora/x/`` and ``fora/index.md`` at
-    ``fora/``, so the link is relative to that folder.
+    """A link from a page to a file written into the site (not a page), e.g. a PDF, or to a
+    page's served URL (``page_url``), relative to the folder the page is served from: with
+    directory URLs ``fora/x.md`` is served at ``fora/x/``, without at ``fora/x.html``.
     """
-    folder = from_page[:-len(".md")]
-    if folder == "index" or folder.endswith("/index"):
-        folder = folder[: -len("index")].rstrip("/")
-    return posixpath.relpath(site_path, folder or ".")
+    folder = posixpath.dirname(page_url(from_page))
+    target = posixpath.relpath(site_path or ".", folder or ".")
+    is_folder = site_path == "" or site_path.endswith("/")  # a page's directory URL
+    return target + "/" if is_folder else target
 
 
 def link(label: str, from_page: str, to_page: str, anchor: str | None = None) -> str:
