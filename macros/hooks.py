@@ -20,7 +20,8 @@ from mkdocs.structure.files import File, Files
 
 ROOT = Path(__file__).resolve().parent.parent
 
-_MODULES = ("errors", "handbook", "pages", "pdf", "pixi", "publish", "render", "settings")
+_MODULES = ("errors", "handbook", "pages", "pdf", "pixi", "publish", "render", "settings",
+            "version")
 _staged = None  # publish.StagedSite during `mkdocs build`
 
 
@@ -63,7 +64,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         "revision": book.revision_label,
         "tilgaengelighed": kommune.tilgaengelighedserklaering,
         "pdf": gen.pdf.handbook_pdf_path(book),
+        # Which build is this: the generator's commit, in every page's footer (and 404.html).
+        "version": gen.version.generator_version(),
     }
+    # The generator's own links (figures, PDF buttons) follow MkDocs' URL style: folders on
+    # the web server, …/side.html in the network-drive build (mkdocs-fil.yml).
+    gen.render.use_directory_urls(config.use_directory_urls)
     gen.pdf.configure(config, book)
     if _staged is not None:
         _staged.start(config)
