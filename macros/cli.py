@@ -1,6 +1,8 @@
 """Command line: ``python -m macros.cli check [kommune ...]`` validates data without building;
 ``python -m macros.cli schema`` regenerates the JSON Schemas in ``schema/``;
-``python -m macros.cli aendringer [--fra REV] [--til REV]`` prints the change report.
+``python -m macros.cli aendringer [--fra REV] [--til REV]`` prints the change report;
+``python -m macros.cli udgiv [kommune ...]`` checks, builds and writes the release archives
+into ``dist/`` (``macros/release.py``).
 
 Exit code 0 when every municipality checked is valid, 1 when any has problems (all printed,
 one per line: file:line:column: what is wrong (forventet: ...) — hint).
@@ -38,6 +40,31 @@ def check(data_root: Path, kommuner: list[str]) -> int:
     return 1 if failed else 0
 
 
+def udgiv(data_root: Path, kommuner: list[str], dist: Path) -> int:
+    """Check every municipality first, then build and package each one."""
+    if check(data_root, kommuner):
+        return 1
+    from . import release, webserver
+
+    for kommune_id in kommuner:
+        try:
+            archives = release.release(kommune_id, data_root, dist)
+        except (release.ReleaseError, webserver.WebserverError) as error:
+            print(f"{kommune_id}: kan ikke udgives: {error}", file=sys.stderr)
+            return 1
+        for archive in archives:
+            size = f"{archive.stat().st_size / 1e6:.1f}".replace(".", ",")
+            print(f"{kommune_id}: skrev {_shown(archive)} ({size} MB)")
+    return 0
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="check", description="Tjek SSP-håndbogens data.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -48,6 +75,11 @@ def main(argv: list[str] | None = None) -> int:
     p_changes = sub.add_parser("aendringer", help="ændringsrapport mellem to git-revisioner")
     p_changes.add_argument("--fra", help="git-revision (standard: merge-base med main)")
     p_changes.add_argument("--til", help="git-revision (standard: arbejdskopien)")
+    p_release = sub.add_parser("udgiv", help="byg og pak udgivelsen (web og netværksdrev)")
+    p_release.add_argument("kommuner", nargs="*", help="kommune-id'er (standard: alle)")
+    p_release.add_argument("--data", type=Path, default=ROOT / "data", help="datamappen")
+    p_release.add_argument("--dist", type=Path, default=ROOT / "dist",
+                           help="mappen arkiverne skrives i")
     args = parser.parse_args(argv)
     if args.command == "aendringer":
         from . import changes
@@ -60,10 +92,12 @@ def main(argv: list[str] | None = None) -> int:
         for path in schema.write_all():
             print(f"skrev {path.relative_to(ROOT)}")
         return 0
-    if args.command == "check":
+    if args.command in ("check", "udgiv"):
         kommuner = args.kommuner or (
             [os.environ["SSP_KOMMUNE"]] if os.environ.get("SSP_KOMMUNE")
             else loading.available_kommuner(args.data))
+        if args.command == "udgiv":
+            return udgiv(args.data.resolve(), kommuner, args.dist)
         return check(args.data, kommuner)
     return 2
 
