@@ -149,6 +149,7 @@ def _parents(path: str) -> list[str]:
 def release(kommune: str, data_root: Path, dist: Path, log=print) -> list[Path]:
     """Build both variants of one municipality and write their archives into `dist`."""
     book = handbook.load(data_root, kommune)
+    webserver.url_path(book.kommune.adresse)  # a path the server config cannot take: stop now
     version = generator_version()
     built_at = dt.datetime.now().astimezone()
     with tempfile.TemporaryDirectory(prefix=f"ssp-udgiv-{kommune}-") as tmp:
