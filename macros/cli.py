@@ -5,7 +5,9 @@
 - ``migrer [kommune ...]`` rewrites data from an older data format, then checks it;
 - ``schema`` regenerates the JSON Schemas in ``schema/``, DATAFORMAT.md and the README's table
   of data files (all written from the model);
-- ``aendringer [--fra REV] [--til REV]`` prints the change report.
+- ``aendringer [--fra REV] [--til REV]`` prints the change report;
+- ``udgiv [kommune ...]`` checks, builds and writes the release archives into ``dist/``
+  (``macros/release.py``).
 """
 
 from __future__ import annotations
@@ -56,6 +58,31 @@ def migrer(data_root: Path, kommuner: list[str]) -> int:
     return check(data_root, kommuner)
 
 
+def udgiv(data_root: Path, kommuner: list[str], dist: Path) -> int:
+    """Check every municipality first, then build and package each one."""
+    if check(data_root, kommuner):
+        return 1
+    from . import release, webserver
+
+    for kommune_id in kommuner:
+        try:
+            archives = release.release(kommune_id, data_root, dist)
+        except (release.ReleaseError, webserver.WebserverError) as error:
+            print(f"{kommune_id}: kan ikke udgives: {error}", file=sys.stderr)
+            return 1
+        for archive in archives:
+            size = f"{archive.stat().st_size / 1e6:.1f}".replace(".", ",")
+            print(f"{kommune_id}: skrev {_shown(archive)} ({size} MB)")
+    return 0
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
 def _kommuner(args) -> list[str]:
     chosen = settings.kommune_from_environment()
     return args.kommuner or ([chosen] if chosen else loading.available_kommuner(args.data))
@@ -65,10 +92,14 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="check", description="Tjek SSP-håndbogens data.")
     sub = parser.add_subparsers(dest="command", required=True)
     for name, text in (("check", "tjek data uden at bygge"),
-                       ("migrer", "skriv data om til værktøjets dataformat, og tjek dem")):
+                       ("migrer", "skriv data om til værktøjets dataformat, og tjek dem"),
+                       ("udgiv", "byg og pak udgivelsen (web og netværksdrev)")):
         command = sub.add_parser(name, help=text)
         command.add_argument("kommuner", nargs="*", help="kommune-id'er (standard: alle)")
         command.add_argument("--data", type=Path, default=ROOT / "data", help="datamappen")
+        if name == "udgiv":
+            command.add_argument("--dist", type=Path, default=ROOT / "dist",
+                                 help="mappen arkiverne skrives i")
     sub.add_parser("schema", help="skriv JSON Schema-filerne i schema/ ud fra datamodellen")
     p_changes = sub.add_parser("aendringer", help="ændringsrapport mellem to git-revisioner")
     p_changes.add_argument("--fra", help="git-revision (standard: merge-base med main)")
@@ -89,6 +120,8 @@ def main(argv: list[str] | None = None) -> int:
         for path in schema.write_all() + docs.write_all():
             print(f"skrev {path.relative_to(ROOT)}")
         return 0
+    if args.command == "udgiv":
+        return udgiv(args.data.resolve(), _kommuner(args), args.dist)
     command = {"check": check, "migrer": migrer}[args.command]
     return command(args.data, _kommuner(args))
 

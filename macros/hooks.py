@@ -21,8 +21,7 @@ from mkdocs.structure.files import File, Files
 ROOT = Path(__file__).resolve().parent.parent
 
 _MODULES = ("author_macros", "errors", "figures", "handbook", "pages", "pdf", "pdf_messages",
-            "pixi", "publish", "render", "safety", "settings")
-
+            "pixi", "publish", "render", "safety", "settings", "version")
 _staged = None  # publish.StagedSite during `mkdocs build`
 
 
@@ -65,6 +64,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         "revision": book.revision_label,
         "tilgaengelighed": kommune.tilgaengelighedserklaering,
         "pdf": gen.pdf.handbook_pdf_path(book),
+        # Which build is this: the generator's commit, in every page's footer (and 404.html).
+        "version": gen.version.generator_version(),
     }
     gen.pdf.configure(config, book)
     gen.pdf_messages.install(book)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import weasyprint
+from mkdocs_to_pdf.themes.material import inject_link_download
 
 if TYPE_CHECKING:
     from .handbook import Handbook
@@ -59,3 +60,11 @@ def pre_pdf_render(soup, logger):
     gets ``lang="da"``, so the PDF records Danish as its language and can be tagged."""
     soup.html["lang"] = "da"
     return soup
+
+
+def inject_link(html: str, href: str, page, logger) -> str:
+    """mkdocs-to-pdf's event hook for its PDF link: the button in the header, but not its
+    ``<link rel="alternate" href="pdf/….pdf">`` in the head. Material takes every alternate
+    link for another language's version of the site and fetches ``sitemap.xml`` beside it:
+    a request for ``pdf/sitemap.xml`` that failed (404) on every page."""
+    return inject_link_download(html, href, page, logger)

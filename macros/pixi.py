@@ -1,6 +1,6 @@
 """The pixi guide for new SSP teachers as an A5 booklet PDF.
 
-The guide's Markdown is the same as its site page (``content.Blocks.pixi``); here it is
+The guide's Markdown is the same as its site page (``pages.pixi.guide``); here it is
 rendered to HTML with the site's Markdown extensions and laid out with WeasyPrint: a cover,
 the guide, note pages so the page count is a multiple of 4 (it prints as a folded booklet)
 and a back page with the handbook's address as a QR code. WeasyPrint is used directly

@@ -4,12 +4,18 @@ MkDocs cleans ``site/`` early in a build and only then finds broken links (stric
 errors, which would leave a half-written site. So ``mkdocs build`` writes to a sibling
 staging folder, and the last good ``site/`` is replaced only after the build — pages, PDF and
 strict-mode warning count — is complete. A failed build leaves ``site/`` byte for byte as it was.
+
+The published tree is readable by everyone (folders 0755, files 0644 under the usual umask):
+the web server's user is not the user who built it, and ``mkdtemp`` makes the staging folder
+0700.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 
@@ -43,6 +49,7 @@ class StagedSite:
         if config.strict and self._strict_warnings():
             self.abandon()
             return
+        readable_by_all(self.staging)
         backup = None
         if self.target.exists():
             backup = self.target.with_name(f".{self.target.name}-forrige")
@@ -59,3 +66,19 @@ class StagedSite:
         if self.staging is not None:
             shutil.rmtree(self.staging, ignore_errors=True)
             self.staging = None
+
+
+def readable_by_all(root: Path) -> None:
+    """Let every user read the tree: r for all on files, r and x for all on folders."""
+    for folder, _dirs, files in os.walk(root):
+        _add_mode(Path(folder), 0o555)
+        for name in files:
+            _add_mode(Path(folder) / name, 0o444)
+
+
+def _add_mode(path: Path, bits: int) -> None:
+    mode = path.lstat().st_mode
+    if stat.S_ISLNK(mode):
+        return
+    if stat.S_IMODE(mode) | bits != stat.S_IMODE(mode):
+        path.chmod(stat.S_IMODE(mode) | bits)
