@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files
 
 ROOT = Path(__file__).resolve().parent.parent
 
-_MODULES = ("author_macros", "errors", "figures", "handbook", "pages", "pdf", "pixi", "publish",
+_MODULES = ("author_macros", "cms_admin", "errors", "figures", "handbook", "pages", "pdf", "pixi", "publish",
             "render", "settings")
 
 _staged = None  # publish.StagedSite during `mkdocs build`
@@ -87,7 +87,23 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         except gen.figures.FigureError as error:
             raise PluginError(f"SSP-håndbogen kan ikke bygges: {error}") from None
         files.append(File.generated(config, page.path, content=markdown))
+    if gen.cms_admin.wanted():
+        _add_editor(files, config, gen, book)
     return files
+
+
+def _add_editor(files: Files, config: MkDocsConfig, gen: SimpleNamespace, book) -> None:
+    """The form editor at /admin/ (only when asked for: SSP_REDIGER=1)."""
+    try:
+        found = gen.cms_admin.files(gen.settings.kommune_id(config), gen.settings.data_root(config),
+                                    Path(config.config_file_path).parent, book.kommune.redigering)
+    except gen.cms_admin.EditorMissing as error:
+        raise PluginError(f"SSP-håndbogen kan ikke bygges: {error}") from None
+    for path, source in found.items():
+        if isinstance(source, str):
+            files.append(File.generated(config, path, content=source))
+        else:
+            files.append(File.generated(config, path, abs_src_path=str(source)))
 
 
 @event_priority(-100)  # after mkdocs-macros has rendered the page

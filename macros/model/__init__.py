@@ -14,7 +14,8 @@ from ..fields import CPR_PATTERN, REFERENCE  # noqa: F401
 from .base import SEKTORER, Afsnit, Punkt, PunktMedUnderpunkter, Record, Sektor  # noqa: F401
 from .forum import (ANSVAR, FUNKTIONER, NIVEAUER, Ansvar, Deltager,  # noqa: F401
                     Deltagerliste, Forum, Funktion, Hyppighed, LovHenvisning, Moedeserie, Rolle)
-from .kommune import Bilag, Enhed, Kommune, Lov, Niveau, Niveauer, Revision, Side, Stykke  # noqa: F401
+from .kommune import (Bilag, Enhed, Kommune, Lov, Niveau, Niveauer, Redigering,  # noqa: F401
+                      Revision, Side, Stykke)
 from .omraader import (Aktivitet, Distrikt, Distrikter, Modsigelse, Omraade, Pixi,  # noqa: F401
                        PixiKontakt, Underdistrikt)
 
