@@ -1,7 +1,8 @@
 """JSON Schemas for the data files, generated from the model, for editors' completion in VS Code.
 
-Every data file starts with ``# yaml-language-server: $schema=...`` pointing at one of these,
-so the YAML extension shows the Danish field descriptions and flags errors while typing.
+``.vscode/settings.json`` (``yaml.schemas``) ties each data file to one of these, so the YAML
+extension shows the Danish field descriptions and flags errors while typing; the files carry
+no schema comment (the form editor drops comments).
 Regenerate with ``python -m macros.cli schema`` after changing ``model.py``.
 """
 
