@@ -42,11 +42,10 @@ def test_any_text_is_shown_literally(name, wording, tmp_path_factory):
     data = work / "data"
     shutil.copytree(FIXTURE_DATA, data)
     path = data / "bjergby" / "fora" / "styregruppe.yml"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    record = yaml.safe_load("\n".join(lines[1:]))
+    record = yaml.safe_load(path.read_text(encoding="utf-8"))
     record["navn"] = name
     record["deltagere"][0]["betegnelse"] = wording
-    path.write_text(lines[0] + "\n" + yaml.safe_dump(record, allow_unicode=True), encoding="utf-8")
+    path.write_text(yaml.safe_dump(record, allow_unicode=True), encoding="utf-8")
 
     result = mkdocs_build(work / "site", "bjergby", data, pdf=False)
     assert result.returncode == 0, result.stdout + result.stderr
