@@ -231,7 +231,7 @@ def widget(base: Any, metadata: tuple, where: dict[str, Target],
         if inner["widget"] == "object":
             return {"widget": "list", "fields": inner["fields"],
                     **{k: v for k, v in inner.items() if k == "summary"}}
-        return {"widget": "list", "field": {"name": "punkt", "label": "Punkt", **inner}}
+        return {"widget": "list", "field": {"name": "punkt", **inner}}
     if is_model(base):
         fields = [field_widget(n, f, where, kinds) for n, f in base.model_fields.items()]
         shown = label_field(base)
@@ -253,8 +253,11 @@ def field_widget(name: str, field: FieldInfo, where: dict[str, Target],
         minimum = _constraint(metadata, "min_length")
         if minimum:
             spec["min"] = minimum
-        spec["collapsed"] = True
-    if not field.is_required() and field.default not in (None, [], "") \
+        spec["collapsed"] = "fields" in spec  # records fold to their summary, plain values not
+        if "field" in spec:
+            spec["field"]["label"] = spec["label"]
+    # A default is written into new records; False is the form's empty state anyway.
+    if not field.is_required() and field.default not in (None, [], "", False) \
             and isinstance(field.default, (str, int, bool)):
         spec["default"] = field.default
     return spec
