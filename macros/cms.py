@@ -210,9 +210,10 @@ def _scalar(base: Any, metadata: tuple, where: dict[str, Target], kinds: dict[st
     return None
 
 
-def widget(base: Any, metadata: tuple, where: dict[str, Target],
-           kinds: dict[str, Kind]) -> dict:
-    """The Decap widget (without name and label) that edits values of one annotation."""
+def widget(base: Any, metadata: tuple, where: dict[str, Target], kinds: dict[str, Kind],
+           loose: bool = False) -> dict:
+    """The Decap widget (without name and label) that edits values of one annotation;
+    ``loose``: a record that may be left out, whose required fields the form cannot demand."""
     if get_origin(base) in (Union, types.UnionType):
         base, more, _ = richest(base)
         metadata = metadata + more
@@ -233,7 +234,7 @@ def widget(base: Any, metadata: tuple, where: dict[str, Target],
                     **{k: v for k, v in inner.items() if k == "summary"}}
         return {"widget": "list", "field": {"name": "punkt", **inner}}
     if is_model(base):
-        fields = [field_widget(n, f, where, kinds) for n, f in base.model_fields.items()]
+        fields = [field_widget(n, f, where, kinds, loose) for n, f in base.model_fields.items()]
         shown = label_field(base)
         return {"widget": "object", "fields": fields,
                 **({"summary": "{{fields.%s}}" % shown} if shown else {})}
@@ -241,14 +242,19 @@ def widget(base: Any, metadata: tuple, where: dict[str, Target],
 
 
 def field_widget(name: str, field: FieldInfo, where: dict[str, Target],
-                 kinds: dict[str, Kind]) -> dict:
-    """One model field as a Decap field: widget, Danish label and hint, required, limits."""
+                 kinds: dict[str, Kind], loose: bool = False) -> dict:
+    """One model field as a Decap field: widget, Danish label and hint, required, limits.
+    Decap demands the required fields of an optional record even when it is left out, so
+    inside one (``loose``) they are optional in the form; ``check`` still demands them."""
     base, metadata, optional = parts(field.annotation, tuple(field.metadata))
-    spec = {"name": name, "label": label(name), **widget(base, metadata, where, kinds)}
+    inner = widget(base, metadata, where, kinds, loose=(optional or loose) and is_model(base))
+    spec = {"name": name, "label": label(name), **inner}
     if field.description:
         spec["hint"] = field.description
     required = field.is_required() and not optional
-    spec["required"] = required
+    spec["required"] = required and not loose
+    if required and loose:
+        spec["hint"] = (spec.get("hint", "") + " Skal udfyldes, når afsnittet bruges.").strip()
     if spec["widget"] == "list":
         minimum = _constraint(metadata, "min_length")
         if minimum:
@@ -256,10 +262,11 @@ def field_widget(name: str, field: FieldInfo, where: dict[str, Target],
         spec["collapsed"] = "fields" in spec  # records fold to their summary, plain values not
         if "field" in spec:
             spec["field"]["label"] = spec["label"]
-    # A default is written into new records; False is the form's empty state anyway.
-    if not field.is_required() and field.default not in (None, [], "", False) \
-            and isinstance(field.default, (str, int, bool)):
-        spec["default"] = field.default
+    # Decap writes defaults into new records, and into a new list item it makes by itself
+    # (an 'afsnit' with only its default type is invalid): only a switch that is on unless
+    # turned off gets one, or the form would show it off. The hints name the other defaults.
+    if field.default is True:
+        spec["default"] = True
     return spec
 
 
