@@ -331,7 +331,8 @@ def _folder_collection(key: str, folder: str, where: dict, kinds: dict) -> dict:
     item = get_args(parts(RawHandbook.model_fields[key].annotation)[0])[0]
     fields = [field_widget(n, f, where, kinds) for n, f in item.model_fields.items()]
     return {"name": key, "label": label(key), "label_singular": label(item.KIND.navn),
-            "description": item.__doc__.strip(), "folder": f"{folder}/{loading.RECORD_FOLDERS[key]}",
+            "description": item.__doc__.strip(),
+            "folder": f"{folder}/{loading.RECORD_FOLDERS[key]}",
             "extension": "yml", "format": f"ssp-{key}", "create": True, "delete": True,
             "identifier_field": "id", "slug": "{{fields.id}}",
             "summary": "{{%s}}" % (label_field(item) or "id"),

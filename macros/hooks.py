@@ -20,8 +20,8 @@ from mkdocs.structure.files import File, Files
 
 ROOT = Path(__file__).resolve().parent.parent
 
-_MODULES = ("author_macros", "cms_admin", "errors", "figures", "handbook", "pages", "pdf", "pixi", "publish",
-            "render", "settings")
+_MODULES = ("author_macros", "cms_admin", "errors", "figures", "handbook", "pages", "pdf", "pixi",
+            "publish", "render", "settings")
 
 _staged = None  # publish.StagedSite during `mkdocs build`
 

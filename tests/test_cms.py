@@ -207,7 +207,8 @@ process.stdout.write(JSON.stringify(out));
 def run_format(jobs: list) -> list:
     result = subprocess.run(["node", "-e", NODE, str(FORMAT)], input=json.dumps({"jobs": jobs}),
                             capture_output=True, text=True, timeout=120,
-                            env={"PATH": "/usr/bin:/bin", "NODE_PATH": str(ROOT / "cms" / "node_modules")})
+                            env={"PATH": "/usr/bin:/bin",
+                                 "NODE_PATH": str(ROOT / "cms" / "node_modules")})
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
@@ -253,7 +254,8 @@ def test_keys_follow_the_model_and_unknown_keys_and_shorthands_are_kept():
                  {"punkter": [{"tekst": "kort"}, {"tekst": "lang", "underpunkter": ["a"]}],
                   "type": "opgaver"}], "deltagere": [], "beskrivelse": None}
     loaded, dumped = run_format([
-        [shapes["fora"], "load", "afsnit:\n  - punkter: [kort, {tekst: lang, underpunkter: [a]}]\n"],
+        [shapes["fora"], "load",
+         "afsnit:\n  - punkter: [kort, {tekst: lang, underpunkter: [a]}]\n"],
         [shapes["fora"], "dump", forum]])
     assert loaded["afsnit"][0]["punkter"] == [{"tekst": "kort"},
                                               {"tekst": "lang", "underpunkter": ["a"]}]

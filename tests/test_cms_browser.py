@@ -130,7 +130,8 @@ class Session:
 
     def outside_requests(self) -> list[str]:
         return [u for u in self.requests
-                if urlsplit(u).scheme not in ("data", "blob") and urlsplit(u).netloc not in self.hosts]
+                if urlsplit(u).scheme not in ("data", "blob")
+                and urlsplit(u).netloc not in self.hosts]
 
     def close(self):
         self.context.close()
@@ -176,10 +177,10 @@ def test_edit_a_forums_frequency_and_add_a_participant(session, editor):
     path = repo / "data" / KOMMUNE / "fora" / f"{FORUM}.yml"
     before_text = path.read_text(encoding="utf-8")
     before = read(path)
-    roles = {r["id"]: r for r in (read(p) for p in sorted((path.parent.parent / "roller").glob("*.yml")))}
-    names = [r["navn"] for r in roles.values()]
+    roles = [read(p) for p in sorted((path.parent.parent / "roller").glob("*.yml"))]
+    names = [r["navn"] for r in roles]
     seated = {d["rolle"] for d in before["deltagere"]}
-    new_role = next(r for r in roles.values() if r["id"] not in seated and names.count(r["navn"]) == 1)
+    new_role = next(r for r in roles if r["id"] not in seated and names.count(r["navn"]) == 1)
 
     session.open(f"collections/fora/entries/{FORUM}")
     page = session.page

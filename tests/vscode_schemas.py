@@ -23,5 +23,9 @@ def schemas_for(path: Path) -> list[Path]:
     """The schema files whose globs match ``path`` (a file under the repository)."""
     relative = path.resolve().relative_to(ROOT).as_posix()
     settings = json.loads(SETTINGS.read_text(encoding="utf-8"))["yaml.schemas"]
-    return [(ROOT / schema).resolve() for schema, globs in settings.items()
-            if any(_regex(g).match(relative) for g in ([globs] if isinstance(globs, str) else globs))]
+    found = []
+    for schema, globs in settings.items():
+        globs = [globs] if isinstance(globs, str) else globs
+        if any(_regex(g).match(relative) for g in globs):
+            found.append((ROOT / schema).resolve())
+    return found
