@@ -176,7 +176,7 @@ def test_the_editor_saves_by_pull_request_to_the_forge_the_data_names():
     assert "redigering" in Kommune.model_fields
 
 
-def test_the_published_build_has_no_editor(monkeypatch):
+def test_the_editor_build_is_asked_for_by_the_environment(monkeypatch):
     monkeypatch.delenv(cms_admin.WANTED, raising=False)
     assert not cms_admin.wanted()
     monkeypatch.setenv(cms_admin.WANTED, "1")
@@ -284,3 +284,10 @@ def test_a_list_file_is_one_list_field_named_after_the_file():
                                [shapes["love"], "dump", {"love": [{"navn": "A", "id": "a"}]}]])
     assert loaded == {"love": [{"id": "a", "navn": "A"}]}
     assert back == "- id: a\n  navn: A\n"
+
+
+def test_the_intranet_build_leaves_the_editor_out(built):
+    """Without SSP_REDIGER the real build has no /admin/ (the editor build is tested in
+    test_cms_browser.py)."""
+    assert not (built.site / "admin").exists()
+    assert not list(built.site.rglob("decap-cms*.js"))
