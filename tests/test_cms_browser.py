@@ -255,8 +255,9 @@ def test_create_a_role_and_delete_one(session, editor):
     assert report_lines(repo) == ["- Ny rolle: **Ny rådgiver**"]
 
     session.open("collections/roller/entries/ny-radgiver")
+    saved = created.read_text(encoding="utf-8")
     page.get_by_role("button", name="Slet dokument").click()
-    wait_for_change(created, created.read_text(encoding="utf-8"))
+    wait_for_change(created, saved)
     assert not created.exists()
     assert report_lines(repo) == []
     assert session.outside_requests() == []
