@@ -20,8 +20,8 @@ from mkdocs.structure.files import File, Files
 
 ROOT = Path(__file__).resolve().parent.parent
 
-_MODULES = ("author_macros", "errors", "figures", "handbook", "pages", "pdf", "pdf_messages",
-            "pixi", "publish", "render", "safety", "settings", "version")
+_MODULES = ("author_macros", "cms_admin", "errors", "figures", "handbook", "pages", "pdf",
+            "pdf_messages", "pixi", "publish", "render", "safety", "settings", "version")
 _staged = None  # publish.StagedSite during `mkdocs build`
 
 
@@ -89,7 +89,23 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         except gen.figures.FigureError as error:
             raise PluginError(f"SSP-håndbogen kan ikke bygges: {error}") from None
         files.append(File.generated(config, page.path, content=markdown))
+    if gen.cms_admin.wanted():
+        _add_editor(files, config, gen, book)
     return files
+
+
+def _add_editor(files: Files, config: MkDocsConfig, gen: SimpleNamespace, book) -> None:
+    """The form editor at /admin/ (only when asked for: SSP_REDIGER=1)."""
+    try:
+        found = gen.cms_admin.files(gen.settings.kommune_id(config), gen.settings.data_root(config),
+                                    Path(config.config_file_path).parent, book.kommune.redigering)
+    except gen.cms_admin.EditorMissing as error:
+        raise PluginError(f"SSP-håndbogen kan ikke bygges: {error}") from None
+    for path, source in found.items():
+        if isinstance(source, str):
+            files.append(File.generated(config, path, content=source))
+        else:
+            files.append(File.generated(config, path, abs_src_path=str(source)))
 
 
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:

@@ -1,7 +1,8 @@
 """JSON Schemas for the data files, generated from the model, for editors' completion in VS Code.
 
-Every data file starts with ``# yaml-language-server: $schema=...`` pointing at one of these,
-so the YAML extension shows the Danish field descriptions and flags errors while typing.
+``.vscode/settings.json`` (``yaml.schemas``) ties each data file to one of these, so the YAML
+extension shows the Danish field descriptions and flags errors while typing; the files carry
+no schema comment (the form editor drops comments).
 Regenerate with ``python -m macros.cli schema`` after changing ``model.py``.
 """
 
@@ -62,14 +63,30 @@ def render(name: str) -> str:
     return json.dumps(schema_for(name), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
+VSCODE_SETTINGS = SCHEMA_DIR.parent / ".vscode" / "settings.json"
+
+
+def vscode_settings() -> str:
+    """.vscode/settings.json: which schema VS Code's YAML extension gives each data file."""
+    places = {key: name for key, name in loading.SINGLE_FILES.items()}
+    for key, folder in loading.RECORD_FOLDERS.items():
+        places[inner_model(RawHandbook.model_fields[key].annotation).KIND.id] = f"{folder}/*.yml"
+    schemas = {f"./schema/{name}.schema.json": [f"{root}/*/{places[name]}" for root in
+                                                ("data", "tests/fixtures/data")]
+               for name in FILE_TYPES}
+    return json.dumps({"yaml.schemas": schemas}, ensure_ascii=False, indent=2) + "\n"
+
+
 def write_all(folder: Path = SCHEMA_DIR) -> list[Path]:
-    """Write every schema; files are rewritten only when their content changes."""
+    """Write every schema and the VS Code settings that tie them to the data files; files
+    are rewritten only when their content changes."""
     folder.mkdir(exist_ok=True)
     written = []
-    for name in FILE_TYPES:
-        path = folder / f"{name}.schema.json"
-        content = render(name)
+    wanted = {folder / f"{name}.schema.json": render(name) for name in FILE_TYPES}
+    wanted[VSCODE_SETTINGS] = vscode_settings()
+    for path, content in wanted.items():
         if not path.exists() or path.read_text(encoding="utf-8") != content:
+            path.parent.mkdir(exist_ok=True)
             path.write_text(content, encoding="utf-8")
             written.append(path)
     return written

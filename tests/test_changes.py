@@ -32,11 +32,10 @@ def repo(tmp_path):
 
 def edit(repo, relative, change):
     path = repo / "data" / "bjergby" / relative
-    lines = path.read_text(encoding="utf-8").splitlines()
-    data = yaml.safe_load("\n".join(lines[1:]))
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data = change(data) or data
-    path.write_text(lines[0] + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False,
-                                                     indent=4), encoding="utf-8")
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, indent=4),
+                    encoding="utf-8")
 
 
 def report_lines(repo) -> list[str]:

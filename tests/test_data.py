@@ -10,6 +10,7 @@ import pytest
 
 from conftest import DATA, MUNICIPALITIES, ROOT
 from macros import loading
+from vscode_schemas import schemas_for
 
 
 @pytest.mark.parametrize("data_root,kommune", MUNICIPALITIES, ids=[m[1] for m in MUNICIPALITIES])
@@ -35,8 +36,20 @@ def test_no_municipality_specific_code_paths():
     assert len(re.findall(r"herning", settings, re.IGNORECASE)) == 1  # DEFAULT_KOMMUNE
 
 
-def test_every_data_file_points_at_its_schema():
+def test_every_data_file_gets_its_schema_from_the_vscode_settings():
+    """VS Code finds the schema through .vscode/settings.json, so no file needs a comment."""
     for data_root, kommune in MUNICIPALITIES:
         for path in (data_root / kommune).rglob("*.yml"):
-            first = path.read_text(encoding="utf-8").splitlines()[0]
-            assert first.startswith("# yaml-language-server: $schema="), path
+            expected = {v: k for k, v in loading.SINGLE_FILES.items()}.get(path.name) or (
+                "forum" if path.parent.name == "fora" else "rolle")
+            found = schemas_for(path)
+            assert [s.name for s in found] == [f"{expected}.schema.json"], path
+            assert found[0].exists(), found[0]
+
+
+def test_no_data_file_depends_on_a_comment():
+    """The form editor rewrites whole files and drops comments: what matters is a field."""
+    for data_root, kommune in MUNICIPALITIES:
+        for path in (data_root / kommune).rglob("*.yml"):
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                assert not re.match(r"\s*#", line), f"{path}:{number}: {line}"

@@ -98,11 +98,10 @@ def test_changing_a_task_changes_the_pixi(fixture_copy, tmp_path):
 
 def test_a_pixi_over_12_pages_stops_the_build(fixture_copy, tmp_path):
     pixi = fixture_copy / "bjergby" / "pixi.yml"
-    lines = pixi.read_text(encoding="utf-8").splitlines()
-    data = yaml.safe_load("\n".join(lines[1:]))
+    data = yaml.safe_load(pixi.read_text(encoding="utf-8"))
     data["afsnit"] = [{"overskrift": f"Afsnit {i}", "tekst": "Lang tekst. " * 200}
                       for i in range(12)]
-    pixi.write_text(lines[0] + "\n" + yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    pixi.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     result = mkdocs_build(tmp_path / "site", "bjergby", fixture_copy, pdf=True)
     assert result.returncode != 0
     assert "pixi-guiden fylder" in result.stdout + result.stderr

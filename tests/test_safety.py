@@ -18,12 +18,9 @@ NASTY = '<script>alert(1)</script> <img src=x onerror=alert(2)> [klik](javascrip
 
 
 def _edit(path, change):
-    lines = path.read_text(encoding="utf-8").splitlines()
-    header = lines[0]
-    data = yaml.safe_load("\n".join(lines[1:]))
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
     change(data)
-    path.write_text(header + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
-                    encoding="utf-8")
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def test_text_fields_are_shown_as_typed(fixture_copy, tmp_path):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 
 import jsonschema
 import pytest
@@ -11,6 +10,7 @@ import yaml
 
 from conftest import MUNICIPALITIES, ROOT
 from macros import loading, schema
+from vscode_schemas import schemas_for
 
 
 @pytest.mark.parametrize("name", list(schema.FILE_TYPES))
@@ -26,11 +26,10 @@ def _data_files():
 
 
 @pytest.mark.parametrize("path", list(_data_files()))
-def test_every_data_file_validates_against_the_schema_it_names(path):
-    first = path.read_text(encoding="utf-8").splitlines()[0]
-    match = re.match(r"# yaml-language-server: \$schema=(\S+)", first)
-    assert match, path
-    schema_path = (path.parent / match.group(1)).resolve()
+def test_every_data_file_validates_against_the_schema_vscode_gives_it(path):
+    found = schemas_for(path)
+    assert len(found) == 1, path
+    schema_path = found[0]
     assert schema_path.parent == (ROOT / "schema").resolve() and schema_path.exists()
     expected = {v: k for k, v in loading.SINGLE_FILES.items()}.get(path.name) or (
         "forum" if path.parent.name == "fora" else "rolle")
@@ -48,3 +47,8 @@ def test_the_documentation_of_the_data_format_is_generated_from_the_model():
     assert readme == docs.readme(readme), "kør: python -m macros.cli schema"
     for name in loading.SINGLE_FILES.values():
         assert f"`{name}`" in readme
+
+
+def test_the_vscode_settings_are_generated_from_the_data_files_and_the_model():
+    assert schema.VSCODE_SETTINGS.read_text(encoding="utf-8") == schema.vscode_settings(), \
+        "kør: python -m macros.cli schema"

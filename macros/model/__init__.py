@@ -15,7 +15,8 @@ from .base import SEKTORER, Afsnit, Punkt, PunktMedUnderpunkter, Record  # noqa:
 from .forum import (ANSVAR, FUNKTIONER, Ansvar, Deltager, Deltagerliste, Forum,  # noqa: F401
                     Funktion, Hyppighed, LovHenvisning, Moedeserie, Rapportering, Rolle)
 from .kommune import (DATAFORMAT, Bilag, Enhed, Kommune, Lov, Niveau, Niveauer,  # noqa: F401
-                      Organisationsniveau, Revision, Sektor, Side, Stykke)
+                      Organisationsniveau, Redigering, Revision, Sektor, Side,
+                      Stykke)
 from .omraader import (Aktivitet, Distrikt, Distrikter, Modsigelse, Omraade, Pixi,  # noqa: F401
                        PixiKontakt, Underdistrikt)
 

@@ -3,9 +3,9 @@ appendices (kommune.yml, enheder.yml, niveauer.yml, love.yml, bilag.yml)."""
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, StringConstraints, model_validator
 
 from ..fields import (AktivitetId, Dato, EnhedId, Farve, ForumId, Id, Kind, LovId, Markdown, Navn,
                       RolleId, SektorId, Tekst, Url)
@@ -34,6 +34,28 @@ class Side(Record):
     id: Id
     titel: Navn = Field(description="Sidens titel.")
     afsnit: list[Afsnit] = Field(min_length=1, description="Sidens afsnit.")
+
+
+class Redigering(Record):
+    """Hvor formular-editoren (/admin/) gemmer sine ændringer: forge og repository. Sættes af
+    it-afdelingen; se REDAKTOERGUIDE.md."""
+
+    backend: Literal["github", "gitlab", "gitea", "forgejo", "azure"] = Field(
+        description="Hvor repositoriet ligger: github, gitlab, gitea, forgejo eller azure "
+                    "(Azure DevOps).")
+    repo: Annotated[str, StringConstraints(pattern=r"^[\w.-]+(/[\w.-]+){1,2}$")] = Field(
+        description="Repositoriet som 'ejer/navn', fx 'herning-kommune/ssp-haandbog' (Azure "
+                    "DevOps: 'organisation/projekt/repository').")
+    branch: Navn = Field("main", description="Grenen, der udgives fra (fx 'main').")
+    base_url: Url | None = Field(None, description="Login-serverens adresse: for GitHub den "
+                                 "OAuth-tjeneste, it har sat op; for en egen GitLab-, Gitea- "
+                                 "eller Forgejo-server serverens adresse.")
+    api_root: Url | None = Field(None, description="API'ets adresse på en egen server, fx "
+                                 "'https://gitlab.kommune.dk/api/v4'.")
+    app_id: Navn | None = Field(None, description="Id på OAuth-applikationen (GitLab, Gitea, "
+                                 "Forgejo og Azure DevOps).")
+    tenant_id: Navn | None = Field(None, description="Azure DevOps: id på kommunens "
+                                    "Microsoft Entra-tenant.")
 
 
 class Kommune(Record):
@@ -67,6 +89,8 @@ class Kommune(Record):
                                           description="Tekst øverst på siden om lovgrundlag.")
     bilag_indledning: list[Afsnit] = Field(default_factory=list,
                                            description="Tekst øverst på oversigten over bilag.")
+    redigering: Redigering | None = Field(
+        None, description="Formular-editoren: hvor den gemmer (sættes af it-afdelingen).")
 
 
 class Sektor(Record):
