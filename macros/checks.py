@@ -7,7 +7,6 @@ problems, each located at the file and line the editor has to change.
 from __future__ import annotations
 
 import difflib
-import re
 from pathlib import Path
 from collections import Counter
 from typing import Any, Iterator
@@ -16,10 +15,8 @@ from pydantic import TypeAdapter, ValidationError
 
 from .errors import DataError, Problem
 from .loading import RECORD_FOLDERS, RawData, SourceMap
-from .model import CPR_PATTERN, NAV_SECTIONS, REFERENCE, RawHandbook
-
-# A CPR number: DDMMYY-SSSS or DDMMYYSSSS with a plausible day and month.
-_CPR = re.compile(CPR_PATTERN)
+from . import personal_data
+from .model import NAV_SECTIONS, REFERENCE, RawHandbook
 
 _MESSAGES = {
     "missing": ("feltet '{field}' mangler", "{expected}"),
@@ -177,13 +174,7 @@ def _walk_strings(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
 
 def personal_data_problems(raw: RawData) -> list[Problem]:
     """Anything that looks like a CPR number is refused: the handbook describes roles, not people."""
-    problems = []
-    for path, text in _walk_strings(raw.data):
-        if _CPR.search(text):
-            problems.append(_problem(raw.source.locate(path), raw.source, path,
-                                     "teksten ligner et CPR-nummer",
-                                     "ingen personnumre: håndbogen beskriver roller, ikke personer"))
-    return problems
+    return personal_data.problems(raw)
 
 
 class _References:

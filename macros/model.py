@@ -15,6 +15,8 @@ from typing import Annotated, Literal, Union
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from .personal_data import SCHEMA_PATTERN
+
 # --- field types ---------------------------------------------------------------------------
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -28,10 +30,11 @@ _IMAGE = re.compile(r"!\[")  # images could load from another host
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=60), Field(
     description="Kort id med små bogstaver, tal og bindestreg, fx 'ssp-leder'. Bruges i "
-                "adresser og henvisninger og bør ikke ændres.")]
-# What the JSON Schema can say about CPR numbers and unsafe Markdown (the checks in
-# checks.py and _check_markdown are the authority; these let an editor see it while typing).
-CPR_PATTERN = r"(?<![0-9-])(0[1-9]|[12][0-9]|3[01])(0[1-9]|1[0-2])[0-9]{2}[- ]?[0-9]{4}(?![0-9-])"
+                "adresser og henvisninger og bør ikke ændres.",
+    json_schema_extra={"not": {"pattern": SCHEMA_PATTERN}})]
+# What the JSON Schema can say about CPR numbers and unsafe Markdown (personal_data.py and
+# _check_markdown are the authority; these let an editor see it while typing).
+CPR_PATTERN = SCHEMA_PATTERN
 _SCHEMA_NO_CPR = {"not": {"pattern": CPR_PATTERN}}
 _SCHEMA_SAFE_MARKDOWN = {"pattern": r"^(?![\s\S]*(<[A-Za-z!/]|[{}]|!\[|(javascript|vbscript)\s*:))",
                          **_SCHEMA_NO_CPR}
