@@ -15,6 +15,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from .errors import DataError, Problem
 from .loading import RECORD_FOLDERS, RawData, SourceMap
+from .safe_yaml import shorten
 from . import personal_data
 from .model import NAV_SECTIONS, REFERENCE, RawHandbook
 
@@ -115,7 +116,7 @@ def _model_problems(error: ValidationError, smap: SourceMap, prefix: tuple = ())
         field = _field_name(loc)
         ctx = dict(item.get("ctx") or {})
         value = item.get("input")
-        shown = str(value) if not isinstance(value, (dict, list)) else ""
+        shown = shorten(str(value)) if not isinstance(value, (dict, list)) else ""
         if kind == "value_error":
             code = str(ctx.get("error", "")).strip()
             message, expected = _VALUE_ERRORS.get(code, (f"ugyldig værdi i '{field}'", ""))
@@ -129,7 +130,7 @@ def _model_problems(error: ValidationError, smap: SourceMap, prefix: tuple = ())
             close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
             hint = f"mente du '{close[0]}'?" if close else ""
             pos = smap.locate_key(loc)
-            problems.append(_problem(pos, smap, loc, message.format(field=loc[-1]),
+            problems.append(_problem(pos, smap, loc, message.format(field=shorten(str(loc[-1]))),
                                      expected.format(allowed=", ".join(allowed)), hint))
             continue
         elif kind == "missing":
@@ -139,7 +140,7 @@ def _model_problems(error: ValidationError, smap: SourceMap, prefix: tuple = ())
                                      f"feltet '{field}'"))
             continue
         else:
-            message, expected = _MESSAGES.get(kind, (f"'{field}': {item['msg']}", ""))
+            message, expected = _MESSAGES.get(kind, (f"'{field}' har en ugyldig værdi", ""))
             pos = smap.locate(loc)
             if kind == "literal_error":
                 ctx["choices"] = str(ctx.get("expected", "")).replace(" or ", " eller ")
@@ -394,17 +395,29 @@ def _content_problems(book: RawHandbook, raw: RawData) -> list[Problem]:
             problems.append(_problem(smap.locate(("bilag", i, "nummer")), smap, ("bilag", i),
                                      f"bilagsnummer {bilag.nummer} bruges {counts[bilag.nummer]} "
                                      "gange", "hvert nummer én gang"))
-    missing = sorted(set(range(1, max(numbers) + 1)) - set(numbers)) if numbers else []
+    missing = _gaps(numbers)
     if missing:
         problems.append(_problem(smap.locate(("bilag",)), smap, ("bilag",),
-                                 "bilagsnumrene springer over "
-                                 + ", ".join(str(n) for n in missing),
+                                 "bilagsnumrene springer over " + missing,
                                  "bilag nummereret 1, 2, 3, ... uden huller"))
     if numbers != sorted(numbers):
         problems.append(_problem(smap.locate(("bilag",)), smap, ("bilag",),
                                  "bilagene står ikke i nummerorden",
                                  "bilag 1, 2, 3, ... i rækkefølge"))
     return problems
+
+
+def _gaps(numbers: list[int], shown: int = 5) -> str:
+    """The numbers missing from 1 to the highest, as ranges ("2, 5-9"); at most ``shown``
+    ranges, so the work and the message stay small whatever the numbers are."""
+    ranges, expected = [], 1
+    for number in sorted(set(numbers)):
+        if number > expected:
+            ranges.append(str(expected) if number == expected + 1 else f"{expected}-{number - 1}")
+        expected = max(expected, number + 1)
+    if len(ranges) > shown:
+        return ", ".join(ranges[:shown]) + f" og {len(ranges) - shown} huller mere"
+    return ", ".join(ranges)
 
 
 def _validate_parts(raw: RawData) -> tuple[dict[str, Any], list[Problem]]:

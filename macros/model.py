@@ -39,9 +39,14 @@ _SCHEMA_NO_CPR = {"not": {"pattern": CPR_PATTERN}}
 _SCHEMA_SAFE_MARKDOWN = {"pattern": r"^(?![\s\S]*(<[A-Za-z!/]|[{}]|!\[|(javascript|vbscript)\s*:))",
                          **_SCHEMA_NO_CPR}
 
-Tekst = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), Field(
+# Lengths: generous for what editors write, short enough that no value can break a page,
+# a table or the diagram (names and titles are in menus, headings, diagram boxes, footers).
+MAX_TEKST, MAX_NAVN, MAX_MARKDOWN = 2000, 200, 20000
+Tekst = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
+                                         max_length=MAX_TEKST), Field(
     description="Almindelig tekst. Vises præcis som skrevet (ingen formatering).",
     json_schema_extra=_SCHEMA_NO_CPR)]
+Navn = Annotated[Tekst, StringConstraints(max_length=MAX_NAVN)]  # names, titles, headings
 
 
 def _check_markdown(value: str) -> str:
@@ -58,7 +63,8 @@ def _check_markdown(value: str) -> str:
     return value
 
 
-Markdown = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1),
+Markdown = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
+                                            max_length=MAX_MARKDOWN),
                      AfterValidator(_check_markdown), Field(
     description="Tekst med Markdown (*kursiv*, **fed**, afsnit, [link](https://...)). "
                 "HTML, billeder, { } og skabelonkode er ikke tilladt. Henvis til andre poster med "
@@ -102,7 +108,7 @@ Punkt = Union[Tekst, PunktMedUnderpunkter]
 class Afsnit(Record):
     """Et afsnit med overskrift, tekst og/eller en punktliste."""
 
-    overskrift: Tekst | None = Field(None, description="Afsnittets overskrift.")
+    overskrift: Navn | None = Field(None, description="Afsnittets overskrift.")
     type: Literal["tekst", "opgaver", "maal", "dagsorden"] = Field(
         "tekst", description="'opgaver' for en opgaveliste, 'maal' for mål, 'dagsorden' for "
                              "faste dagsordenspunkter, ellers 'tekst'.")
@@ -124,7 +130,7 @@ class Revision(Record):
     """En revision af håndbogen."""
 
     dato: Dato = Field(description="Revisionens dato (ÅÅÅÅ-MM-DD).")
-    tekst: Tekst = Field(description="Sådan vises revisionen, fx 'Revideret primo 2022'.")
+    tekst: Navn = Field(description="Sådan vises revisionen, fx 'Revideret primo 2022'.")
     godkendt_af: Tekst | None = Field(None, description="Hvem godkendte revisionen (rolle/forum).")
     resume: Tekst | None = Field(None, description="Kort resumé af ændringerne.")
 
@@ -133,7 +139,7 @@ class Side(Record):
     """En side med fri tekst, fx 'Strategisk retning'."""
 
     id: Id
-    titel: Tekst = Field(description="Sidens titel.")
+    titel: Navn = Field(description="Sidens titel.")
     afsnit: list[Afsnit] = Field(min_length=1, description="Sidens afsnit.")
 
 
@@ -145,10 +151,10 @@ class Kommune(Record):
     """Kommunen og håndbogen som helhed (kommune.yml)."""
 
     id: Id = Field(description="Kommunens id; samme som mappenavnet under data/.")
-    navn: Tekst = Field(description="Kommunens navn, fx 'Bjergby Kommune'.")
-    enhed: Tekst | None = Field(None, description="Enheden, der ejer SSP, fx 'Ungdomsskolen'.")
-    titel: Tekst = Field(description="Håndbogens titel, som i kildedokumentet.")
-    undertitel: Tekst | None = Field(None, description="Undertitel.")
+    navn: Navn = Field(description="Kommunens navn, fx 'Bjergby Kommune'.")
+    enhed: Navn | None = Field(None, description="Enheden, der ejer SSP, fx 'Ungdomsskolen'.")
+    titel: Navn = Field(description="Håndbogens titel, som i kildedokumentet.")
+    undertitel: Navn | None = Field(None, description="Undertitel.")
     revisioner: list[Revision] = Field(min_length=1, description="Revisioner, ældste først.")
     indledning: list[Afsnit] = Field(min_length=1, description="Forsidens tekst.")
     adresse: Url | None = Field(None, description="Håndbogens adresse på intranettet.")
@@ -176,8 +182,8 @@ class Enhed(Record):
     """En organisation eller enhed, som roller hører til (enheder.yml)."""
 
     id: Id
-    navn: Tekst = Field(description="Enhedens fulde navn.")
-    forkortelse: Tekst | None = Field(None, description="Forkortelse, fx 'CBF'.")
+    navn: Navn = Field(description="Enhedens fulde navn.")
+    forkortelse: Navn | None = Field(None, description="Forkortelse, fx 'CBF'.")
     sektor: Sektor = Field(description="Hvilket 'S' enheden hører til: skole, social, politi "
                                        "eller andet.")
     del_af: Id | None = Field(None, description="Id på den enhed, denne er en del af.")
@@ -188,7 +194,7 @@ class Niveau(Record):
     """Et indsatsniveau eller en søjle."""
 
     id: Id
-    navn: Tekst = Field(description="Fx 'Den generelle indsats' eller 'Den proaktive søjle'.")
+    navn: Navn = Field(description="Fx 'Den generelle indsats' eller 'Den proaktive søjle'.")
     maalgruppe: Tekst | None = Field(None, description="Målgruppen, fx 'alle børn og unge'.")
     beskrivelse: Markdown = Field(description="Beskrivelse af niveauet.")
     aktoerer_tekst: Markdown | None = Field(None, description="De primære aktører, som i kilden.")
@@ -199,7 +205,7 @@ class Niveau(Record):
 class Niveauer(Record):
     """Indsatsniveauerne eller søjlerne (niveauer.yml)."""
 
-    titel: Tekst = Field(description="Sidens titel, fx 'SSP på 3 niveauer'.")
+    titel: Navn = Field(description="Sidens titel, fx 'SSP på 3 niveauer'.")
     indledning: Markdown | None = Field(None, description="Tekst før niveauerne.")
     niveauer: list[Niveau] = Field(min_length=1, description="Niveauerne i rækkefølge.")
     figur: Literal["pyramide", "soejler"] = Field(
@@ -221,7 +227,7 @@ class Lov(Record):
     """En lov eller vejledning, som arbejdet hviler på (love.yml)."""
 
     id: Id
-    navn: Tekst = Field(description="Lovens eller vejledningens navn.")
+    navn: Navn = Field(description="Lovens eller vejledningens navn.")
     type: Literal["lov", "vejledning"] = Field("lov", description="'lov' eller 'vejledning'.")
     paragraffer: Tekst | None = Field(None, description="Paragraffer, fx '§ 111-115'.")
     indhold: Markdown | None = Field(None, description="Resumé af indholdet.")
@@ -234,8 +240,8 @@ class Bilag(Record):
     """Et bilag med kildens nummerering (bilag.yml)."""
 
     id: Id
-    nummer: int = Field(ge=1, description="Bilagets nummer som i kilden (1, 2, 3, ...).")
-    titel: Tekst = Field(description="Bilagets titel uden 'Bilag N:'.")
+    nummer: int = Field(ge=1, le=999, description="Bilagets nummer som i kilden (1, 2, 3, ...).")
+    titel: Navn = Field(description="Bilagets titel uden 'Bilag N:'.")
     afsnit: list[Afsnit] = Field(default_factory=list, description="Bilagets egen tekst.")
     roller: list[Id] = Field(default_factory=list, description="Roller, bilaget beskriver.")
     fora: list[Id] = Field(default_factory=list, description="Fora, bilaget beskriver.")
@@ -251,8 +257,8 @@ class Rolle(Record):
     """En rolle eller aktør (roller/<id>.yml). Beskriver en funktion, aldrig en person."""
 
     id: Id
-    navn: Tekst = Field(description="Rollens navn, fx 'Leder af SSP'.")
-    alternative_navne: list[Tekst] = Field(default_factory=list,
+    navn: Navn = Field(description="Rollens navn, fx 'Leder af SSP'.")
+    alternative_navne: list[Navn] = Field(default_factory=list,
                                            description="Andre navne for rollen i kilden.")
     enhed: Id | None = Field(None, description="Id på enheden, rollen hører til.")
     sektor: Sektor | None = Field(None, description="Sektor, hvis den afviger fra enhedens.")
@@ -303,7 +309,7 @@ class Deltagerliste(Record):
     """En navngiven deltagerliste, når et forum har flere (fx unge under/over 18 år)."""
 
     id: Id
-    titel: Tekst = Field(description="Listens titel, fx 'Møde om unge under 18 år'.")
+    titel: Navn = Field(description="Listens titel, fx 'Møde om unge under 18 år'.")
     deltagere: list[Deltager] = Field(min_length=1, description="Deltagerne.")
 
 
@@ -353,7 +359,7 @@ class Hyppighed(Record):
 class Moedeserie(Record):
     """En af flere slags møder i samme forum (fx ugentlige møder og tendensmøder)."""
 
-    titel: Tekst = Field(description="Fx 'Møde om unge over 18 år'.")
+    titel: Navn = Field(description="Fx 'Møde om unge over 18 år'.")
     hyppighed: Hyppighed
     deltagerlister: list[Id] = Field(default_factory=list,
                                      description="Id'er på deltagerlisterne; tom = alle deltagere.")
@@ -370,8 +376,8 @@ class Forum(Record):
     """Et samarbejdsforum eller møde (fora/<id>.yml)."""
 
     id: Id
-    navn: Tekst = Field(description="Forummets navn.")
-    alternative_navne: list[Tekst] = Field(default_factory=list,
+    navn: Navn = Field(description="Forummets navn.")
+    alternative_navne: list[Navn] = Field(default_factory=list,
                                            description="Andre navne for forummet i kilden.")
     type: Literal["intern", "ekstern"] = Field(description="'intern' eller 'ekstern' mødeforum.")
     niveau: Literal["strategisk", "koordinerende", "udfoerende"] | None = Field(
@@ -409,13 +415,13 @@ class Omraade(Record):
     """Et medarbejderområde, fx 'Syd/Vest', med sin skoleliste."""
 
     id: Id
-    navn: Tekst
+    navn: Navn
     daekkes_af: Id | None = Field(None, description="Id på rollen, der dækker området.")
     skoler: list[Tekst] = Field(default_factory=list, description="Skolerne i området.")
 
 
 class Underdistrikt(Record):
-    navn: Tekst | None = Field(None, description="Fx 'Mejrup SSP distrikt'.")
+    navn: Navn | None = Field(None, description="Fx 'Mejrup SSP distrikt'.")
     skoler: list[Tekst] = Field(default_factory=list)
     omraade: Id | None = Field(None, description="Id på medarbejderområdet.")
 
@@ -424,7 +430,7 @@ class Distrikt(Record):
     """Et SSP-distrikt."""
 
     id: Id
-    navn: Tekst
+    navn: Navn
     beskrivelse: Markdown | None = None
     daekkes_af: Id | None = Field(None, description="Id på rollen, der dækker distriktet.")
     omraade: Id | None = Field(None, description="Id på medarbejderområdet.")
@@ -435,7 +441,7 @@ class Distrikt(Record):
 class Distrikter(Record):
     """Distrikter, skoler og medarbejderområder (distrikter.yml)."""
 
-    titel: Tekst = Field("Distrikter og skoler", description="Sidens titel.")
+    titel: Navn = Field("Distrikter og skoler", description="Sidens titel.")
     indledning: list[Afsnit] = Field(default_factory=list)
     distrikter: list[Distrikt] = Field(min_length=1)
     omraader: list[Omraade] = Field(default_factory=list)
@@ -446,7 +452,7 @@ class Aktivitet(Record):
     """En fast aktivitet i året, fx et oplæg på en årgang eller en undersøgelse."""
 
     id: Id
-    navn: Tekst
+    navn: Navn
     klassetrin: list[int] = Field(default_factory=list, description="Årgange (0-10).")
     tema: Tekst | None = None
     maaneder: list[Annotated[int, Field(ge=1, le=12)]] = Field(
@@ -483,7 +489,7 @@ class PixiKontakt(Record):
 class Pixi(Record):
     """Pixi-guiden til nye SSP-lærere (pixi.yml): hvilke poster den samler, og dens egen tekst."""
 
-    titel: Tekst = Field("Pixi-guide for nye SSP-lærere", description="Guidens titel.")
+    titel: Navn = Field("Pixi-guide for nye SSP-lærere", description="Guidens titel.")
     roller: list[Id] = Field(min_length=1, description="Rollen/rollerne guiden er til; flere "
                                                        "roller vises med det, der er forskelligt.")
     indledning: Markdown | None = Field(None, description="Kort velkomst.")
