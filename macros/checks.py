@@ -42,7 +42,7 @@ _MESSAGES = {
 }
 _VALUE_ERRORS = {
     "markdown_html": ("'{field}' indeholder HTML", "almindelig tekst eller Markdown uden HTML"),
-    "markdown_link": ("'{field}' indeholder et link, der kan køre kode (javascript:)",
+    "markdown_link": ("'{field}' indeholder et link, der kan køre kode ({detail}:)",
                       "links med https://"),
     "markdown_template": ("'{field}' indeholder skabelonkode ({{{{ }}}} eller {{% %}})",
                           "almindelig tekst"),
@@ -118,7 +118,7 @@ def _model_problems(error: ValidationError, smap: SourceMap, prefix: tuple = ())
         value = item.get("input")
         shown = shorten(str(value)) if not isinstance(value, (dict, list)) else ""
         if kind == "value_error":
-            code = str(ctx.get("error", "")).strip()
+            code, _, ctx["detail"] = str(ctx.get("error", "")).strip().partition(":")
             message, expected = _VALUE_ERRORS.get(code, (f"ugyldig værdi i '{field}'", ""))
             if code in ("frequency_both", "frequency_range", "afsnit_empty"):
                 pos = smap.locate(loc)

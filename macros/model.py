@@ -52,8 +52,9 @@ Navn = Annotated[Tekst, StringConstraints(max_length=MAX_NAVN)]  # names, titles
 def _check_markdown(value: str) -> str:
     if _HTML_TAG.search(value):
         raise ValueError("markdown_html")
-    if _UNSAFE_LINK.search(value):
-        raise ValueError("markdown_link")
+    link = _UNSAFE_LINK.search(value)
+    if link:
+        raise ValueError(f"markdown_link:{link.group(2).lower()}")
     if _TEMPLATE.search(value):
         raise ValueError("markdown_template")
     if _BRACES.search(value):
