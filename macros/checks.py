@@ -452,6 +452,12 @@ def _validate_parts(raw: RawData) -> tuple[dict[str, Any], list[Problem]]:
     return parts, problems
 
 
+def _raw_id(record: Any) -> str | None:
+    """The id of a record that failed validation, if it has a usable one (it may be a list)."""
+    ident = record.get("id") if isinstance(record, dict) else None
+    return ident if isinstance(ident, str) else None
+
+
 def validate(raw: RawData) -> RawHandbook:
     """Validate the plain data of one municipality; raise DataError with every problem found."""
     problems = list(raw.problems) + personal_data_problems(raw)
@@ -465,8 +471,8 @@ def validate(raw: RawData) -> RawHandbook:
     # file is not also reported as a dangling reference everywhere that forum is named.
     # The same for files that could not be read, and for file names (a changed id is reported
     # once, as a mismatch with its file name, not again at every reference to the old id).
-    unvalidated = {key: {r.get("id") for r, ok in zip(raw.data.get(key, []), parts[key])
-                         if ok is None and isinstance(r, dict)}
+    unvalidated = {key: {_raw_id(r) for r, ok in zip(raw.data.get(key, []), parts[key])
+                         if ok is None}
                    | raw.unreadable.get(key, set())
                    | {Path(raw.source.file_of((key, i)) or "").stem for i in range(len(parts[key]))}
                    for key in RECORD_FOLDERS}
@@ -474,7 +480,7 @@ def validate(raw: RawData) -> RawHandbook:
         if key in raw.data and key not in parts:
             value = raw.data[key]
             items = value.get("distrikter", []) if isinstance(value, dict) else value
-            unvalidated[key] = {r.get("id") for r in items or [] if isinstance(r, dict)}
+            unvalidated[key] = {_raw_id(r) for r in items} if isinstance(items, list) else set()
     problems += _reference_problems(book, raw, unvalidated)
     problems += _duplicate_ids(book, raw.source)
     problems += _record_file_names(book, raw.source)
