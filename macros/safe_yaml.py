@@ -170,6 +170,15 @@ class Loader(yaml.SafeLoader):
             self._check_scalar(node)
         return node
 
+    def fetch_flow_collection_start(self, TokenClass):
+        # PyYAML's scanner looks ahead through every open '[' or '{' (each may start a key),
+        # which is quadratic in their depth: refuse while scanning, not only while composing.
+        if self.flow_level >= MAX_DEPTH:
+            mark = self.get_mark()
+            raise _refusal(mark, self.line_at(mark), f"lister og afsnit står mere end "
+                           f"{MAX_DEPTH} niveauer inde i hinanden", f"højst {MAX_DEPTH} niveauer")
+        super().fetch_flow_collection_start(TokenClass)
+
     def _check_scalar(self, node: yaml.ScalarNode) -> None:
         line = self.line_at(node.start_mark)
         hidden = _HAZARD.search(node.value)  # written as an escape: "\x07", "\u202e"

@@ -56,7 +56,8 @@ def test_an_alias_bomb_does_not_reach_the_composer():
     "a: " + "{a: " * 10_000 + "1" + "}" * 10_000,
     "a:\n  " + "- " * 10_000 + "x\n",
     "- " * 10_000 + "x\n",
-], ids=["flow-lists", "flow-sections", "block-lists", "block-lists-at-root"])
+    "[" * (safe_yaml.MAX_BYTES - 1),
+], ids=["flow-lists", "flow-sections", "block-lists", "block-lists-at-root", "flow-lists-1-mb"])
 def test_ten_thousand_levels_are_refused_at_the_limit(tmp_path, text):
     limit = sys.getrecursionlimit()
     problems = _read(tmp_path, "fora/dyb.yml", text)
