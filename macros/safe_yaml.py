@@ -7,7 +7,7 @@ Everything else YAML can do is refused while the file is composed, before any va
   can exist: they are refused at their first line, in constant memory;
 * tags (``!foo``, ``!!python/name:...``, ``!!binary``, ``!!set``) and merge keys (``<<:``);
 * nesting deeper than ``MAX_DEPTH`` (refused on the way down, long before Python's
-  recursion limit), lists or sections used as keys;
+  recursion limit), more than ``MAX_NODES`` values in one file, lists or sections as keys;
 * numbers YAML reads in a way an editor does not expect (``010`` is octal 8, ``1:20`` is 80)
   or that are absurdly long, and non-numbers such as ``.inf``.
 
@@ -25,8 +25,9 @@ from dataclasses import dataclass
 
 import yaml
 
-MAX_BYTES = 1_000_000  # the largest real data file is 25 kB
+MAX_BYTES = 500_000  # the largest real data file is 25 kB
 MAX_DEPTH = 20  # sections and lists inside each other; real data uses at most 7
+MAX_NODES = 10_000  # keys, values and lists in one file; the largest real file has 407
 MAX_DIGITS = 9  # no number in the model needs more; longer ones are typos or pasted ids
 _MAX_SHOWN = 60  # characters of a line shown in a message
 
@@ -147,20 +148,25 @@ class Loader(yaml.SafeLoader):
     def __init__(self, text: str):
         super().__init__(text)
         self._depth = 0
+        self._nodes = 0
 
     def compose_node(self, parent, index):
         event = self.peek_event()
-        _refuse_event(event, self.line_at(event.start_mark))
+        _refuse_event(event)
         if isinstance(parent, yaml.MappingNode) and index is None and not isinstance(
                 event, yaml.ScalarEvent):
-            raise _refusal(event.start_mark, self.line_at(event.start_mark),
+            raise _refusal(event.start_mark,
                            "en nøgle er en liste eller et afsnit",
                            "en nøgle er et enkelt ord efterfulgt af kolon, fx 'navn:'")
+        self._nodes += 1
+        if self._nodes > MAX_NODES:  # pure-Python PyYAML is slow: stop before it matters
+            raise _refusal(event.start_mark, f"filen har mere end {MAX_NODES} værdier",
+                           f"højst {MAX_NODES} værdier i én fil")
         nested = isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent))
         if nested:
             self._depth += 1
             if self._depth > MAX_DEPTH:
-                raise _refusal(event.start_mark, self.line_at(event.start_mark),
+                raise _refusal(event.start_mark,
                                f"lister og afsnit står mere end {MAX_DEPTH} niveauer inde i "
                                "hinanden", f"højst {MAX_DEPTH} niveauer")
         node = super().compose_node(parent, index)
@@ -175,43 +181,37 @@ class Loader(yaml.SafeLoader):
         # which is quadratic in their depth: refuse while scanning, not only while composing.
         if self.flow_level >= MAX_DEPTH:
             mark = self.get_mark()
-            raise _refusal(mark, self.line_at(mark), f"lister og afsnit står mere end "
+            raise _refusal(mark, f"lister og afsnit står mere end "
                            f"{MAX_DEPTH} niveauer inde i hinanden", f"højst {MAX_DEPTH} niveauer")
         super().fetch_flow_collection_start(TokenClass)
 
     def _check_scalar(self, node: yaml.ScalarNode) -> None:
-        line = self.line_at(node.start_mark)
         hidden = _HAZARD.search(node.value)  # written as an escape: "\x07", "\u202e"
         if hidden:
             what, _hint = _describe(hidden.group())
-            raise _refusal(node.start_mark, line, f"teksten indeholder {what} "
+            raise _refusal(node.start_mark, f"teksten indeholder {what} "
                            f"(U+{ord(hidden.group()):04X}, skrevet som escape)",
                            "kun synlige tegn, mellemrum og linjeskift")
         if node.tag == "tag:yaml.org,2002:merge":
-            raise _refusal(node.start_mark, line, "'<<' (YAML-fletning) er ikke tilladt",
+            raise _refusal(node.start_mark, "'<<' (YAML-fletning) er ikke tilladt",
                            "felterne skrevet ud, hvor de skal bruges")
         if node.tag not in _PLAIN_TAGS:
-            raise _refusal(node.start_mark, line, f"værdien «{shorten(node.value, 20)}» har en "
+            raise _refusal(node.start_mark, f"værdien «{shorten(node.value, 20)}» har en "
                            "særlig betydning i YAML", "tekst i anførselstegn")
         if node.tag == _INT:
             digits = node.value.lstrip("+-")
             if not _DECIMAL.fullmatch(node.value):
-                raise _refusal(node.start_mark, line, f"tallet «{shorten(node.value, 20)}» "
+                raise _refusal(node.start_mark, f"tallet «{shorten(node.value, 20)}» "
                                "læses anderledes, end det ser ud (YAML læser tal med 0 foran, "
                                "0x, _ eller : på en særlig måde)",
                                "et helt tal uden 0 foran, fx 12, eller tekst i anførselstegn")
             if len(digits) > MAX_DIGITS:
-                raise _refusal(node.start_mark, line, f"tallet har {len(digits)} cifre",
+                raise _refusal(node.start_mark, f"tallet har {len(digits)} cifre",
                                f"et tal med højst {MAX_DIGITS} cifre, eller tekst i "
                                "anførselstegn")
         if node.tag == _FLOAT and not math.isfinite(self.construct_yaml_float(node)):
-            raise _refusal(node.start_mark, line, f"«{shorten(node.value, 20)}» er ikke et "
+            raise _refusal(node.start_mark, f"«{shorten(node.value, 20)}» er ikke et "
                            "almindeligt tal", "et helt tal, eller tekst i anførselstegn")
-
-    def line_at(self, mark) -> str:
-        lines = self.buffer.split("\n")
-        return lines[mark.line] if mark and mark.line < len(lines) else ""
-
 
 # Keep "2022-01-15" as text: the model parses dates itself with a Danish error message.
 Loader.yaml_implicit_resolvers = {
@@ -220,29 +220,35 @@ Loader.yaml_implicit_resolvers = {
 }
 
 
-def _refuse_event(event, line: str) -> None:
+def _refuse_event(event) -> None:
     if isinstance(event, yaml.AliasEvent):
-        raise _refusal(event.start_mark, line,
+        raise _refusal(event.start_mark,
                        f"'*{shorten(event.anchor, 20)}' er en YAML-henvisning (alias), som ikke "
                        "er tilladt", "værdien skrevet ud; sæt teksten i anførselstegn, hvis den "
                                      "skal begynde med '*'")
     if getattr(event, "anchor", None) is not None:
-        raise _refusal(event.start_mark, line,
+        raise _refusal(event.start_mark,
                        f"'&{shorten(event.anchor, 20)}' er et YAML-anker, som ikke er tilladt",
                        "værdien skrevet ud hvert sted; sæt teksten i anførselstegn, hvis den "
                        "skal begynde med '&'")
     if getattr(event, "tag", None) is not None:
-        written = line[event.start_mark.column:].split()[0] if line[
-            event.start_mark.column:].strip() else "!"
-        raise _refusal(event.start_mark, line,
+        written = (_line(event.start_mark)[event.start_mark.column:].split() or ["!"])[0]
+        raise _refusal(event.start_mark,
                        f"YAML-mærket «{shorten(written, 30)}» er ikke tilladt",
                        "almindelig tekst, tal, lister og afsnit; sæt teksten i anførselstegn, "
                        "hvis den skal begynde med '!'")
 
 
-def _refusal(mark, line: str, what: str, expected: str) -> Refusal:
+def _line(mark) -> str:
+    """The line a mark points into (read from the mark, so it costs nothing until needed)."""
+    buffer, pointer = mark.buffer or "", mark.pointer
+    end = buffer.find("\n", pointer)
+    return buffer[buffer.rfind("\n", 0, pointer) + 1:end if end >= 0 else None].rstrip("\0")
+
+
+def _refusal(mark, what: str, expected: str) -> Refusal:
     return Refusal(mark.line + 1, mark.column + 1, f"YAML-fejl: {what} i linjen "
-                   f"«{shorten(line.strip())}»", expected)
+                   f"«{shorten(_line(mark).strip())}»", expected)
 
 
 def compose(text: str) -> yaml.Node | None:

@@ -81,10 +81,25 @@ def test_the_real_data_stays_well_inside_the_depth_limit():
 
 
 def test_a_file_over_the_size_limit_is_refused_without_parsing(tmp_path):
-    problems = _read(tmp_path, "love.yml", "- id: x\n" + "# fyld\n" * 200_000)
+    problems = _read(tmp_path, "love.yml", "- id: x\n" + "# fyld\n" * 100_000)
     assert [str(p) for p in problems] == [
-        "data/bjergby/love.yml: filen er for stor (1400 kB) (forventet: højst 1000 kB) — del "
+        "data/bjergby/love.yml: filen er for stor (700 kB) (forventet: højst 500 kB) — del "
         "indholdet op eller fjern det, der ikke hører til"]
+
+
+@pytest.mark.parametrize("text", [
+    "- x\n" * 20_000,
+    "a: [" + "x, " * 20_000 + "x]\n",
+    "".join(f"k{i}: v\n" for i in range(20_000)),
+], ids=["block-list", "flow-list", "keys"])
+def test_a_file_with_too_many_values_is_refused_part_way(tmp_path, text):
+    """Pure-Python PyYAML needs seconds for a few hundred kilobytes of tiny values; the
+    loader stops counting at MAX_NODES (the largest real file has about 400)."""
+    problems = _read(tmp_path, "enheder.yml", text)
+    assert len(problems) == 1, problems
+    assert problems[0].message.startswith(
+        f"YAML-fejl: filen har mere end {safe_yaml.MAX_NODES} værdier")
+    assert problems[0].line <= safe_yaml.MAX_NODES
 
 
 def test_a_byte_order_mark_and_windows_line_ends_are_fine(tmp_path):
