@@ -13,14 +13,12 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Iterator
 
-from . import fields, pages, refs, safety
+from . import fields, pages, personal_data, refs, safety
 from .errors import DataError, Problem
 from .loading import RECORD_FOLDERS, RawData, SourceMap
-from .model import CPR_PATTERN, DATAFORMAT, RawHandbook
+from .model import DATAFORMAT, RawHandbook
 from .validation import inner_model, validate_part
 
-# A CPR number: DDMMYY-SSSS or DDMMYYSSSS with a plausible day and month.
-_CPR = re.compile(CPR_PATTERN)
 # [[kind:id]] in text; what is between the brackets is checked, so a misspelt kind is found.
 _LINK = re.compile(r"\[\[([^\[\]]*)\]\]")
 _LINK_PARTS = re.compile(r"([a-z]+):([a-z0-9]+(?:-[a-z0-9]+)*)")
@@ -41,10 +39,8 @@ def _walk_strings(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
 
 def personal_data_problems(raw: RawData) -> list[Problem]:
     """Anything that looks like a CPR number is refused: the handbook describes roles, not
-    people."""
-    return [raw.source.problem(path, "teksten ligner et CPR-nummer",
-                               "ingen personnumre: håndbogen beskriver roller, ikke personer")
-            for path, text in _walk_strings(raw.data) if _CPR.search(text)]
+    people (personal_data.py: in values, ids, file names and comments alike)."""
+    return personal_data.problems(raw)
 
 
 # --- references ----------------------------------------------------------------------------
@@ -202,14 +198,17 @@ def _forum_problems(book: RawHandbook, smap: SourceMap) -> list[Problem]:
     return problems
 
 
-def _gaps(numbers: list[int], shown: int = 10) -> list[int | str]:
-    """The first missing numbers of 1, 2, 3, ... (however large the numbers are)."""
-    missing: list[int | str] = []
-    previous = 0
-    for n in sorted(set(numbers)):
-        missing += range(previous + 1, min(n, previous + 1 + shown))
-        previous = n
-    return missing[:shown] + (["…"] if len(missing) > shown else [])
+def _gaps(numbers: list[int], shown: int = 5) -> str:
+    """The numbers missing from 1 to the highest, as ranges ("2, 5-9"); at most ``shown``
+    ranges, so the work and the message stay small whatever the numbers are."""
+    ranges, expected = [], 1
+    for number in sorted(set(numbers)):
+        if number > expected:
+            ranges.append(str(expected) if number == expected + 1 else f"{expected}-{number - 1}")
+        expected = max(expected, number + 1)
+    if len(ranges) > shown:
+        return ", ".join(ranges[:shown]) + f" og {len(ranges) - shown} huller mere"
+    return ", ".join(ranges)
 
 
 def _reporting_problems(book: RawHandbook, smap: SourceMap) -> list[Problem]:
@@ -282,8 +281,7 @@ def _appendix_problems(book: RawHandbook, smap: SourceMap) -> list[Problem]:
                 for i, b in enumerate(book.bilag) if counts[b.nummer] > 1]
     missing = _gaps(numbers)
     if missing:
-        problems.append(smap.problem(("bilag",), "bilagsnumrene springer over "
-                                     + ", ".join(str(n) for n in missing),
+        problems.append(smap.problem(("bilag",), "bilagsnumrene springer over " + missing,
                                      "bilag nummereret 1, 2, 3, ... uden huller"))
     if numbers != sorted(numbers):
         problems.append(smap.problem(("bilag",), "bilagene står ikke i nummerorden",

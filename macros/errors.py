@@ -15,6 +15,9 @@ class Problem:
     hint: str = ""
 
     def __str__(self) -> str:
+        """The line an editor sees; a CPR-like number in it is masked (it may end in CI logs)."""
+        from .personal_data import mask
+
         where = self.file
         if self.line:
             where += f":{self.line}"
@@ -25,7 +28,7 @@ class Problem:
             text += f" (forventet: {self.expected})"
         if self.hint:
             text += f" — {self.hint}"
-        return text
+        return mask(text)
 
 
 class DataError(Exception):

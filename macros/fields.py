@@ -18,6 +18,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field, StringConstraints
 
+from .personal_data import SCHEMA_PATTERN
+
 
 @dataclass(frozen=True)
 class Kind:
@@ -56,7 +58,8 @@ _IMAGE = re.compile(r"!\[")  # images could load from another host
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=60), TextKind("id"), Field(
     description="Kort id med små bogstaver, tal og bindestreg, fx 'ssp-leder'. Bruges i "
-                "adresser og henvisninger og bør ikke ændres.")]
+                "adresser og henvisninger og bør ikke ændres.",
+    json_schema_extra={"not": {"pattern": SCHEMA_PATTERN}})]
 
 # References, one alias per kind of record they point at.
 RolleId = Annotated[Id, Ref("rolle")]
@@ -70,15 +73,18 @@ DeltagerlisteId = Annotated[Id, Ref("deltagerliste")]
 OrganisationsniveauId = Annotated[Id, Ref("organisationsniveau")]
 SektorId = Annotated[Id, Ref("sektor")]
 
-# What the JSON Schema can say about CPR numbers and unsafe Markdown (the checks in
-# checks.py, safety.py and _check_markdown are the authority; these let an editor see it
-# while typing).
-CPR_PATTERN = r"(?<![0-9-])(0[1-9]|[12][0-9]|3[01])(0[1-9]|1[0-2])[0-9]{2}[- ]?[0-9]{4}(?![0-9-])"
+# What the JSON Schema can say about CPR numbers and unsafe Markdown (personal_data.py,
+# safety.py and _check_markdown are the authority; these let an editor see it while typing).
+CPR_PATTERN = SCHEMA_PATTERN
 _SCHEMA_NO_CPR = {"not": {"pattern": CPR_PATTERN}}
+
+# Lengths: generous for what editors write, short enough that no value can break a page,
+# a table or the diagram (names and titles are in menus, headings, diagram boxes, footers).
+MAX_TEKST, MAX_NAVN, MAX_MARKDOWN = 2000, 200, 20000
 _SCHEMA_SAFE_MARKDOWN = {"pattern": r"^(?![\s\S]*(<[A-Za-z!/]|[{}]|!\[|(javascript|vbscript)\s*:))",
                          **_SCHEMA_NO_CPR}
 
-Tekst = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1),
+Tekst = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEKST),
                   TextKind("tekst", links=True), Field(
     description="Almindelig tekst. Vises som skrevet (ingen formatering). " + LINKS_HELP,
     json_schema_extra=_SCHEMA_NO_CPR)]
@@ -90,7 +96,7 @@ def _check_name(value: str) -> str:
     return value
 
 
-Navn = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1),
+Navn = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_NAVN),
                  AfterValidator(_check_name), TextKind("navn"), Field(
     description="Et navn, en titel eller en kort betegnelse. Vises præcis som skrevet og kan "
                 "ikke indeholde henvisninger ([[...]]).",
@@ -110,7 +116,8 @@ def _check_markdown(value: str) -> str:
 
 
 MARKDOWN_TEXT = TextKind("Markdown", links=True)
-Markdown = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1),
+Markdown = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
+                                            max_length=MAX_MARKDOWN),
                      AfterValidator(_check_markdown), MARKDOWN_TEXT, Field(
     description="Tekst med Markdown (*kursiv*, **fed**, afsnit, [link](https://...)). "
                 "HTML, billeder, { } og skabelonkode er ikke tilladt. " + LINKS_HELP,

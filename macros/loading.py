@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from . import safe_yaml
 from .errors import Problem
 
 #: Where each kind of record lives inside ``data/<kommune>/``: a single file or a folder with
@@ -49,6 +50,10 @@ class SourceMap:
     values: dict[Path_, Position] = field(default_factory=dict)
     keys: dict[Path_, Position] = field(default_factory=dict)
     files: dict[Path_, str] = field(default_factory=dict)
+    #: where each scalar value ends (a block of text spans several lines)
+    ends: dict[Path_, Position] = field(default_factory=dict)
+    #: the text of every file read, by file (for the CPR guard, which reads comments too)
+    texts: dict[str, str] = field(default_factory=dict)
 
     def locate(self, path: Path_) -> Position | None:
         """The closest known position for ``path``: the value itself or its nearest parent."""
@@ -96,15 +101,11 @@ class RawData:
     unreadable: dict[str, set[str]] = field(default_factory=dict)
 
 
-class _Loader(yaml.SafeLoader):
-    """PyYAML's safe loader; dates stay strings so an editor's date is shown as typed."""
+#: PyYAML loader that composes plain data only (kept under this name for the tests' schema checks).
+_Loader = safe_yaml.Loader
 
-
-# Keep "2022-01-15" as text: the model parses dates itself with a Danish error message.
-_Loader.yaml_implicit_resolvers = {
-    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+#: Files holding one section of fields; every other single file holds a list of records.
+_SECTION_FILES = {"kommune", "niveauer", "distrikter", "pixi"} | set(RECORD_FOLDERS)
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -118,21 +119,20 @@ def _position(node: yaml.Node, file: str) -> Position:
     return Position(file, node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _build(node: yaml.Node, path: Path_, file: str, loader: _Loader, smap: SourceMap,
+def _build(node: yaml.Node, path: Path_, file: str, loader: yaml.SafeLoader, smap: SourceMap,
            problems: list[Problem]) -> Any:
-    """Turn a composed YAML node into Python data, recording positions and duplicate keys."""
+    """Turn a composed YAML node into Python data, recording positions and duplicate keys.
+    The node tree is plain data (see safe_yaml), at most safe_yaml.MAX_DEPTH deep."""
     smap.values[path] = _position(node, file)
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
-            if not isinstance(key, str):
-                key = str(key)
+            key = key_node.value  # as written: 'yes:' is the key 'yes', not True
             if key in result:
                 pos = _position(key_node, file)
                 problems.append(Problem(pos.file, pos.line, pos.column,
-                                        f"nøglen '{key}' står to gange i samme afsnit",
-                                        "hver nøgle én gang"))
+                                        f"nøglen '{safe_yaml.shorten(key)}' står to gange i "
+                                        "samme afsnit", "hver nøgle én gang"))
                 continue
             smap.keys[path + (key,)] = _position(key_node, file)
             result[key] = _build(value_node, path + (key,), file, loader, smap, problems)
@@ -140,77 +140,75 @@ def _build(node: yaml.Node, path: Path_, file: str, loader: _Loader, smap: Sourc
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, path + (i,), file, loader, smap, problems)
                 for i, item in enumerate(node.value)]
+    smap.ends[path] = Position(file, node.end_mark.line + 1, node.end_mark.column + 1)
     return loader.construct_object(node, deep=True)
+
+
+def _refused(file: str, refusal: safe_yaml.Refusal) -> Problem:
+    return Problem(file, refusal.line, refusal.column, refusal.message, refusal.expected,
+                   refusal.hint)
 
 
 def read_yaml(path: Path, data_path: Path_, root: Path, smap: SourceMap,
               problems: list[Problem]) -> Any:
-    """Read one YAML file; syntax errors and empty files become problems, not exceptions."""
+    """Read one YAML file; anything that is not plain data of the expected shape becomes a
+    problem (and ``None``), never an exception."""
     file = _relative(path, root)
     smap.files[data_path] = file
-    text = path.read_text(encoding="utf-8")
-    loader = _Loader(text)
     try:
-        node = loader.get_single_node()
-    except yaml.MarkedYAMLError as exc:
-        # An unclosed quote is found at the end of the file; point at where it was opened.
-        opened = exc.context and "quoted scalar" in exc.context and exc.context_mark
-        mark = exc.context_mark if opened else (exc.problem_mark or exc.context_mark)
-        line = mark.line + 1 if mark else 1
-        column = mark.column + 1 if mark else 1
-        lines = text.splitlines()
-        while line > 1 and (line > len(lines) or not lines[line - 1].strip()):
-            line, column = line - 1, 1  # point at the last line with content
-        shown = lines[line - 1].strip() if 0 < line <= len(lines) else ""
-        what = _danish_yaml_problem(exc.problem or "")
-        problems.append(Problem(file, line, column, f"YAML-fejl: {what} i linjen «{shown}»",
-                                "gyldig YAML (tjek indrykning, kolon og anførselstegn)"))
+        text = safe_yaml.decode(path.read_bytes())
+    except safe_yaml.Refusal as refusal:
+        problems.append(_refused(file, refusal))
         return None
-    finally:
-        loader.dispose()
-    if node is None:
+    except OSError:
+        problems.append(Problem(file, 0, 0, "filen kan ikke åbnes",
+                                "en fil, som værktøjet har lov til at læse"))
+        return None
+    smap.texts[file] = text
+    refusals = safe_yaml.hazards(text)
+    node = None
+    if not refusals:
+        try:
+            node = safe_yaml.compose(text)
+        except safe_yaml.Refusal as refusal:
+            refusals = [refusal]
+    if refusals:
+        problems += [_refused(file, r) for r in refusals]
+        return None
+    if safe_yaml.is_empty(node):
         problems.append(Problem(file, 1, 1, "filen er tom", "mindst de påkrævede felter"))
         return None
+    section = data_path[0] in _SECTION_FILES
+    if section != isinstance(node, yaml.MappingNode):
+        pos = _position(node, file)
+        problems.append(Problem(file, pos.line, pos.column, *(
+            ("filen skal bestå af felter", "felter som 'id: ...' og 'navn: ...'") if section else
+            ("filen skal være en liste", "en liste med '- ' foran hver post"))))
+        return None
     smap.values[data_path] = _position(node, file)
-    return _build(node, data_path, file, loader, smap, problems)
-
-
-_YAML_PROBLEMS = (  # (start of PyYAML's message, Danish explanation)
-    ("mapping values are not allowed here", "et kolon står et sted, hvor det ikke må stå "
-                                            "(sæt teksten i anførselstegn)"),
-    ("could not find expected ':'", "der mangler et kolon efter nøglen"),
-    ("did not find expected key", "indrykningen passer ikke med linjerne før"),
-    ("did not find expected '-' indicator", "et listepunkt ('- ') er rykket forkert ind"),
-    ("expected <block end>", "indrykningen passer ikke med linjerne før"),
-    ("found character '\\t' that cannot start any token", "der er brugt tabulator; brug mellemrum"),
-    ("found character", "et tegn, der ikke må stå først i en værdi (sæt teksten i anførselstegn)"),
-    ("found unexpected end of stream", "et anførselstegn er ikke lukket"),
-    ("expected the node content", "en værdi mangler eller en liste/parentes er ikke lukket"),
-    ("found undefined alias", "'*' først i en værdi (sæt teksten i anførselstegn)"),
-    ("expected ',' or ']'", "en liste i [ ] er ikke lukket korrekt"),
-    ("expected ',' or '}'", "en { }-blok er ikke lukket korrekt"),
-    ("while scanning a quoted scalar", "et anførselstegn er ikke lukket"),
-)
-
-
-def _danish_yaml_problem(problem: str) -> str:
-    for english, danish in _YAML_PROBLEMS:
-        if problem.startswith(english):
-            return danish
-    return problem or "ukendt syntaksfejl"
+    return _build(node, data_path, file, safe_yaml.Loader(""), smap, problems)
 
 
 def kommune_folder(data_root: Path, kommune_id: str) -> Path:
     return data_root / kommune_id
 
 
+def _yaml_like(path: Path) -> bool:
+    """Any spelling of a YAML file name: .yml, .yaml, .YML, .Yaml, ... (only .yml is read)."""
+    return path.suffix.lower() in {".yml", ".yaml"}
+
+
 def available_kommuner(data_root: Path) -> list[str]:
-    return sorted(p.name for p in data_root.iterdir()
-                  if p.is_dir() and (p / SINGLE_FILES["kommune"]).exists())
+    """Folders with a kommune file (also a misspelt one, so `check` reports it, not skips it)."""
+    return sorted(p.name for p in data_root.iterdir() if p.is_dir() and any(
+        c.name.lower() in {"kommune.yml", "kommune.yaml"} for c in p.iterdir()))
 
 
 def read_kommune(data_root: Path, kommune_id: str) -> RawData:
-    """Read every YAML file of one municipality, reporting files that are not where expected."""
+    """Read every YAML file of one municipality, reporting files that are not where expected.
+
+    One rule for file names everywhere: a data file ends in exactly '.yml'. Any other spelling
+    ('.yaml', '.YML', '.Yml') is reported, never silently skipped or read differently."""
     folder = kommune_folder(data_root, kommune_id)
     root = data_root.parent
     smap = SourceMap()
@@ -222,7 +220,7 @@ def read_kommune(data_root: Path, kommune_id: str) -> RawData:
     for key, name in SINGLE_FILES.items():
         path = folder / name
         expected.add(path)
-        if path.exists():
+        if path.is_file():
             value = read_yaml(path, (key,), root, smap, problems)
             if value is not None:
                 data[key] = value
@@ -234,8 +232,11 @@ def read_kommune(data_root: Path, kommune_id: str) -> RawData:
         records: list[Any] = []
         sub_folder = folder / sub
         smap.files[(key,)] = _relative(sub_folder, root) + "/"
-        for path in sorted(sub_folder.glob("*")) if sub_folder.is_dir() else []:
-            if path.suffix not in {".yml", ".yaml"} or not path.is_file():
+        for path in sorted(sub_folder.iterdir()) if sub_folder.is_dir() else []:
+            if not (path.is_file() and _yaml_like(path)):
+                continue
+            if path.suffix != ".yml":  # reported below; its id still counts as known
+                unreadable.setdefault(key, set()).add(path.stem)
                 continue
             expected.add(path)
             value = read_yaml(path, (key, len(records)), root, smap, problems)
@@ -245,13 +246,35 @@ def read_kommune(data_root: Path, kommune_id: str) -> RawData:
                 unreadable.setdefault(key, set()).add(path.stem)
         data[key] = records
 
+    problems += _unread_files(folder, root, expected, smap)
+    return RawData(kommune_id, folder, data, smap, problems, unreadable)
+
+
+def _unread_files(folder: Path, root: Path, expected: set[Path], smap: SourceMap) -> list[Problem]:
+    """Every YAML-like file the tool does not read is a problem: a misspelt ending or a file in
+    the wrong place. Their text is kept for the CPR guard (it is in the repository too)."""
+    problems = []
+    allowed = ", ".join(sorted(SINGLE_FILES.values())) + ", fora/*.yml, roller/*.yml"
     for path in sorted(folder.rglob("*")):
-        if path.is_file() and path.suffix in {".yml", ".yaml"} and path not in expected:
-            allowed = ", ".join(sorted(SINGLE_FILES.values())) + ", fora/*.yml, roller/*.yml"
-            problems.append(Problem(_relative(path, root), 0, 0,
+        if not (path.is_file() and _yaml_like(path)) or path in expected:
+            continue
+        file = _relative(path, root)
+        renamed = path.with_suffix(".yml")
+        readable = renamed.parent in {folder / sub for sub in RECORD_FOLDERS.values()} or (
+            renamed.parent == folder and renamed.name in SINGLE_FILES.values())
+        if path.suffix != ".yml" and readable:
+            problems.append(Problem(file, 0, 0, f"filen ender på '{path.suffix}', men værktøjet "
+                                    "læser kun filer, der ender på '.yml'",
+                                    f"filen omdøbt til {path.stem}.yml"))
+        else:
+            problems.append(Problem(file, 0, 0,
                                     "filen ligger et sted, hvor værktøjet ikke læser den",
                                     f"en af: {allowed}"))
-    return RawData(kommune_id, folder, data, smap, problems, unreadable)
+        try:
+            smap.texts[file] = safe_yaml.decode(path.read_bytes())
+        except (OSError, safe_yaml.Refusal):
+            pass  # the file is reported already; the guard reads what can be read
+    return problems
 
 
 def fingerprint(folder: Path) -> tuple:

@@ -8,6 +8,7 @@ title and the revision instead of placeholders.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -46,6 +47,13 @@ def configure(config, book: "Handbook") -> None:
         "toc_title": "Indholdsfortegnelse",
         "custom_template_path": str(TEMPLATES),
     })
+    # mkdocs-to-pdf HTML-unescapes every template variable once, so "&amp;" in the data would
+    # print as "&": the cover's texts reach it escaped once more and come out as typed. The
+    # running footer takes its text from the cover (styles.scss), so it is literal too.
+    config.extra["ssp_forside"] = {key: html.escape(value) for key, value in {
+        "kommune": kommune.navn, "titel": kommune.titel,
+        "undertitel": kommune.undertitel or kommune.enhed or "",
+        "revision": book.revision_label}.items()}
     plugin.config["metadata"]["description"] = f"{kommune.titel} — {book.revision_label}"
     # Tagged PDF (structure for screen readers). mkdocs-to-pdf does not pass WeasyPrint's
     # options through, so switch the option on in WeasyPrint's defaults for this process.

@@ -10,6 +10,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .errors import Problem
 from .fields import ID_PATTERN
+from .safe_yaml import shorten
 from .loading import SourceMap
 
 _MESSAGES = {
@@ -61,12 +62,9 @@ _VALUE_ERRORS = {
 }
 
 
-def _shown(value: Any, width: int = 60) -> str:
+def _shown(value: Any) -> str:
     """A value quoted in a message: on one line, and not longer than the message."""
-    if isinstance(value, (dict, list)):
-        return ""
-    text = " ".join(str(value).split())
-    return text if len(text) <= width else text[:width - 1] + "…"
+    return "" if isinstance(value, (dict, list)) else shorten(str(value))
 
 
 def _model_classes() -> set[str]:
@@ -137,7 +135,7 @@ def model_problems(error: ValidationError, smap: SourceMap, prefix: tuple = ()) 
             message, expected = _MESSAGES[kind]
             close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
             hint = f"mente du '{close[0]}'?" if close else ""
-            problems.append(smap.problem(loc, message.format(field=loc[-1]),
+            problems.append(smap.problem(loc, message.format(field=shorten(str(loc[-1]))),
                                          expected.format(allowed=", ".join(allowed)), hint,
                                          key=True))
             continue
@@ -149,7 +147,7 @@ def model_problems(error: ValidationError, smap: SourceMap, prefix: tuple = ()) 
             problems.append(smap.problem(loc, message.format(field=field), wanted, at=loc[:-1]))
             continue
         else:
-            message, expected = _MESSAGES.get(kind, (f"'{field}': {item['msg']}", ""))
+            message, expected = _MESSAGES.get(kind, (f"'{field}' har en ugyldig værdi", ""))
             if kind == "literal_error":
                 ctx["choices"] = str(ctx.get("expected", "")).replace(" or ", " eller ")
             if kind == "string_pattern_mismatch":

@@ -11,6 +11,7 @@ case.yml:
         med: "navne: SSP-styregruppe"
       - fil: roller/ny.yml            # or write a whole file
         indhold: "..."
+        kodning: latin-1              # optional: save it in another encoding than UTF-8
       - slet: niveauer.yml            # or delete a file
     kommune: bjergbi                  # optional: the SSP_KOMMUNE to check (default bjergby)
     fejl: [ "data/bjergby/...: ..." ] # the exact lines, in the order printed
@@ -46,13 +47,15 @@ def apply_case(case: dict, data_root: Path) -> Path:
             (folder / edit["slet"]).unlink()
             continue
         path = folder / edit["fil"]
+        encoding = edit.get("kodning", "utf-8")
         if "indhold" in edit:
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(edit["indhold"], encoding="utf-8")
+            path.write_text(edit["indhold"], encoding=encoding, newline="")
         else:
             text = path.read_text(encoding="utf-8")
             assert edit["erstat"] in text, (edit, path)
-            path.write_text(text.replace(edit["erstat"], edit["med"], 1), encoding="utf-8")
+            path.write_text(text.replace(edit["erstat"], edit["med"], 1), encoding=encoding,
+                            newline="")
     return folder
 
 

@@ -200,7 +200,7 @@ class Bilag(Record):
     KIND: ClassVar[Kind] = Kind("bilag", "bilag", "bilag.yml")
 
     id: Id
-    nummer: int = Field(ge=1, description="Bilagets nummer som i kilden (1, 2, 3, ...).")
+    nummer: int = Field(ge=1, le=999, description="Bilagets nummer som i kilden (1, 2, 3, ...).")
     titel: Navn = Field(description="Bilagets titel uden 'Bilag N:'.")
     afsnit: list[Afsnit] = Field(default_factory=list, description="Bilagets egen tekst.")
     roller: list[RolleId] = Field(default_factory=list, description="Roller, bilaget beskriver.")

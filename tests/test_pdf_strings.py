@@ -1,0 +1,45 @@
+"""The handbook PDF's cover and running footer show the data exactly as typed.
+
+mkdocs-to-pdf puts the revision into a CSS string with an unterminated escape, so "SSP'ens"
+was printed as "SSPɾns" (U+027E) and a backslash or "<b>" vanished; the print stylesheet now
+takes the running strings from the cover's text instead (pdf-templates/styles.scss), and
+the cover's texts survive the plugin's HTML-unescaping (macros/pdf.py).
+"""
+
+from __future__ import annotations
+
+import shutil
+
+from pypdf import PdfReader
+
+from bad_data_cases import FIXTURE
+from conftest import mkdocs_build
+from html_util import normalise
+from macros import handbook
+
+HOSTILE_REVISION = "Revideret SSP'ens \"1.\" udgave \\ <b>x</b> &amp; ø 'a' æ\\27 e"
+HOSTILE_NAME = "Bjergby's Kommune &lt;&amp;&gt; \\000027 Co"
+
+
+def test_the_cover_and_footer_show_the_data_literally(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE, data)
+    kommune = data / "bjergby" / "kommune.yml"
+    text = kommune.read_text(encoding="utf-8")
+    quoted = "'" + HOSTILE_REVISION.replace("'", "''") + "'"
+    text = text.replace("tekst: Revideret marts 2026", f"tekst: {quoted}")
+    text = text.replace("navn: Bjergby Kommune", "navn: '" + HOSTILE_NAME.replace("'", "''") + "'")
+    kommune.write_text(text, encoding="utf-8")
+    book = handbook.load(data, "bjergby")
+    label = book.revision_label
+    assert (label, book.kommune.navn) == (HOSTILE_REVISION, HOSTILE_NAME)
+
+    result = mkdocs_build(tmp_path / "site", "bjergby", data, pdf=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    pages = PdfReader(tmp_path / "site" / "pdf" / "bjergby-ssp-haandbog.pdf").pages
+    assert len(pages) > 3
+    assert normalise(pages[0].extract_text()).startswith(HOSTILE_NAME)
+    for number, page in enumerate(pages, start=1):
+        page_text = normalise(page.extract_text())
+        assert "\u027e" not in page_text
+        assert page_text.endswith(normalise(label)), (number, page_text[-200:])
