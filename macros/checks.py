@@ -13,9 +13,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Iterator
 
-from . import fields, pages, personal_data, refs, safety
+from . import author_macros, fields, pages, personal_data, refs, safety
 from .errors import DataError, Problem
-from .loading import RECORD_FOLDERS, RawData, SourceMap
+from .loading import PAGE_FOLDER, RECORD_FOLDERS, RawData, SourceMap
 from .model import DATAFORMAT, RawHandbook
 from .validation import inner_model, validate_part
 
@@ -110,6 +110,41 @@ def _markdown_problems(book: RawHandbook, smap: SourceMap) -> list[Problem]:
     return problems
 
 
+def _page_problems(book: RawHandbook, smap: SourceMap, known: refs.Index) -> list[Problem]:
+    """A free page's text: only the author macros, with ids that exist, and otherwise the
+    same Markdown as any Markdown field."""
+    problems = []
+    for i, side in _present(book.sider):
+        if not side.tekst:
+            continue
+        where = ("sider", i, "tekst")
+        start = smap.locate(where)
+
+        def at(line: int, message: str, expected: str, hint: str = "") -> Problem:
+            found = smap.problem(where, message, expected, hint)
+            return Problem(found.file, (start.line if start else 1) + line - 1, 0,
+                           found.message, found.expected, found.hint)
+
+        try:
+            found = author_macros.calls(side.tekst)
+        except author_macros.TemplateProblem as error:
+            problems.append(at(error.line, error.message, author_macros.ALLOWED))
+            continue
+        for call in found:
+            for kind, ident in zip(call.macro.parameters, call.ids):
+                if ident not in known.ids(kind):
+                    problem = _unknown(smap, where, known.kinds[kind], ident, known.ids(kind))
+                    problems.append(at(call.line, problem.message, problem.expected, problem.hint))
+        rest = author_macros.without_calls(side.tekst)
+        if "{" in rest or "}" in rest:
+            problems.append(at(1, "teksten har { eller } uden for en makro",
+                               author_macros.ALLOWED))
+        problems += [smap.problem(where, f"'tekst' ville udgive {p}", "Markdown med links til "
+                                  "https://, mailto: eller tel:") for p in
+                     safety.markdown_problems(rest)]
+    return problems
+
+
 def _duplicate_ids(book: RawHandbook, smap: SourceMap) -> list[Problem]:
     problems = []
     seen: dict[tuple, tuple] = {}
@@ -158,7 +193,7 @@ def _present(records) -> list[tuple[int, Any]]:
 def _record_file_names(book: RawHandbook, smap: SourceMap) -> list[Problem]:
     """A forum or role file must be named after its id, so an editor finds it by its address."""
     problems = []
-    for key in RECORD_FOLDERS:
+    for key in [*RECORD_FOLDERS, PAGE_FOLDER]:
         for i, record in _present(getattr(book, key)):
             stem = Path(smap.file_of((key, i)) or "").stem
             if stem and stem != record.id:
@@ -366,6 +401,7 @@ def validate(raw: RawData) -> RawHandbook:
     problems += _reference_problems(book, raw)
     problems += _duplicate_ids(book, raw.source)
     problems += _markdown_problems(book, raw.source)
+    problems += _page_problems(book, raw.source, refs.Index(RawHandbook, raw.data))
     problems += _record_file_names(book, raw.source)
     problems += _navigation_problems(book, raw.source)
     problems += _content_problems(book, raw)

@@ -84,7 +84,8 @@ def files_table() -> str:
     model = RawHandbook.model_fields
     rows = []
     for key, name in [*loading.SINGLE_FILES.items(),
-                      *((k, f"{v}/<id>.yml") for k, v in loading.RECORD_FOLDERS.items())]:
+                      *((k, f"{v}/<id>.yml") for k, v in loading.RECORD_FOLDERS.items()),
+                      (loading.PAGE_FOLDER, f"{loading.PAGE_FOLDER}/<id>.md")]:
         field = model[key]
         record = inner_model(field.annotation)
         required = key in loading.REQUIRED_FILES or key in loading.RECORD_FOLDERS

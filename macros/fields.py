@@ -124,6 +124,25 @@ Markdown = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
     json_schema_extra={"format": "markdown", **_SCHEMA_SAFE_MARKDOWN})]
 
 
+def _check_page_text(value: str) -> str:
+    """A free page's body: Markdown, where template code is judged by checks.py (only the
+    author macros' calls are allowed)."""
+    if _HTML_TAG.search(value):
+        raise ValueError("markdown_html")
+    if _IMAGE.search(value):
+        raise ValueError("markdown_image")
+    return value
+
+
+Sidetekst = Annotated[str, StringConstraints(min_length=1, max_length=MAX_MARKDOWN),
+                      AfterValidator(_check_page_text),
+                      TextKind("Markdown med makroer", links=True), Field(
+    description="Sidens tekst i Markdown. Henvis til andre poster med [[rolle:id]] osv., og vis "
+                "det, posterne siger, med makroerne (se README), fx "
+                "{{ deltagertabel(\"styregruppe\") }}. HTML og billeder er ikke tilladt.",
+    json_schema_extra={"format": "markdown"})]
+
+
 def _check_date(value: str) -> str:
     try:
         dt.date.fromisoformat(value)

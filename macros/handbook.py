@@ -31,7 +31,7 @@ class Handbook:
         self.love = {lov.id: lov for lov in book.love}
         self.enheder = {e.id: e for e in book.enheder}
         self.bilag = {b.id: b for b in sorted(book.bilag, key=lambda b: b.nummer)}
-        self.sider = {s.id: s for s in book.kommune.sider}
+        self.sider = {s.id: s for s in [*book.kommune.sider, *book.sider]}
         self.distrikter = {d.id: d for d in book.distrikter.distrikter} if book.distrikter else {}
         self.aktiviteter = {a.id: a for a in book.aktiviteter}
         self.organisationsniveauer = {n.id: n for n in (

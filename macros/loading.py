@@ -31,6 +31,8 @@ SINGLE_FILES = {
     "sektorer": "sektorer.yml",
 }
 RECORD_FOLDERS = {"fora": "fora", "roller": "roller"}
+#: The municipality's own pages: one Markdown file each, with YAML front matter.
+PAGE_FOLDER = "sider"
 REQUIRED_FILES = {"kommune", "enheder", "love", "bilag"}
 
 Path_ = tuple  # a path into the data: ("fora", 3, "deltagere", 0, "rolle")
@@ -105,7 +107,7 @@ class RawData:
 _Loader = safe_yaml.Loader
 
 #: Files holding one section of fields; every other single file holds a list of records.
-_SECTION_FILES = {"kommune", "niveauer", "distrikter", "pixi"} | set(RECORD_FOLDERS)
+_SECTION_FILES = {"kommune", "niveauer", "distrikter", "pixi", PAGE_FOLDER} | set(RECORD_FOLDERS)
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -149,22 +151,28 @@ def _refused(file: str, refusal: safe_yaml.Refusal) -> Problem:
                    refusal.hint)
 
 
-def read_yaml(path: Path, data_path: Path_, root: Path, smap: SourceMap,
-              problems: list[Problem]) -> Any:
-    """Read one YAML file; anything that is not plain data of the expected shape becomes a
-    problem (and ``None``), never an exception."""
-    file = _relative(path, root)
-    smap.files[data_path] = file
+def read_text(path: Path, file: str, problems: list[Problem]) -> str | None:
+    """A data file's text: UTF-8 (a BOM is fine), or a problem and ``None``."""
     try:
-        text = safe_yaml.decode(path.read_bytes())
+        return safe_yaml.decode(path.read_bytes())
     except safe_yaml.Refusal as refusal:
         problems.append(_refused(file, refusal))
-        return None
     except OSError:
         problems.append(Problem(file, 0, 0, "filen kan ikke åbnes",
                                 "en fil, som værktøjet har lov til at læse"))
+    return None
+
+
+def read_yaml(path: Path, data_path: Path_, root: Path, smap: SourceMap,
+              problems: list[Problem], text: str | None = None) -> Any:
+    """Read one YAML file (or ``text`` read from it); anything that is not plain data of the
+    expected shape becomes a problem (and ``None``), never an exception."""
+    file = _relative(path, root)
+    smap.files[data_path] = file
+    text = read_text(path, file, problems) if text is None else text
+    if text is None:
         return None
-    smap.texts[file] = text
+    smap.texts.setdefault(file, text)
     refusals = safe_yaml.hazards(text)
     node = None
     if not refusals:
@@ -246,6 +254,9 @@ def read_kommune(data_root: Path, kommune_id: str) -> RawData:
                 unreadable.setdefault(key, set()).add(path.stem)
         data[key] = records
 
+    from .free_pages import read_pages
+
+    data[PAGE_FOLDER] = read_pages(folder / PAGE_FOLDER, root, smap, problems)
     problems += _unread_files(folder, root, expected, smap)
     return RawData(kommune_id, folder, data, smap, problems, unreadable)
 

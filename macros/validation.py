@@ -57,6 +57,8 @@ _VALUE_ERRORS = {
                      "titel: sidens titel, fx 'SSP på 3 niveauer'"),
     "report_target": ("en linje i 'rapporterer_til' skal have enten 'forum' eller 'enhed'",
                       "forum: <forum-id> eller enhed: <enhed-id>, ikke begge"),
+    "page_empty": ("siden har hverken afsnit eller tekst", "'afsnit' eller en tekst under "
+                   "titlen"),
     "districts_both": ("forummet har både 'distrikter' og 'i_alle_distrikter'",
                        "kun det ene: en liste af distrikter eller i_alle_distrikter: true"),
 }

@@ -85,6 +85,7 @@ def test_a_failing_build_leaves_the_last_good_site_untouched(fixture_copy, tmp_p
         shutil.copytree(ROOT / folder, project / folder,
                         ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    (project / "data").mkdir()  # mkdocs.yml watches it; the data is fixture_copy
     (project / "docs" / "ekstra.md").write_text("# Ekstra\n\nSe [siden](findes-ikke.md).\n",
                                                 encoding="utf-8")
     result = mkdocs_build(site, "bjergby", fixture_copy, pdf=False,

@@ -144,3 +144,24 @@ def test_singular_and_plural_in_danish():
     assert counted((3, 6), "møde", "møder") == "3–6 møder"
     assert counted(26.1, "møde", "møder") == "26,1 møder"
     assert re.fullmatch(r"1 forum", counted(1, "forum", "fora"))
+
+
+def test_a_free_page_in_markdown_uses_every_documented_macro(aaby):
+    """tests/fixtures/data/aaby/sider/samarbejdet.md calls each author macro; each shows the
+    same block as the generated pages, with links from its own page."""
+    from macros.author_macros import MACROS
+
+    source = (FIXTURE_DATA / "aaby" / "sider" / "samarbejdet.md").read_text(encoding="utf-8")
+    assert all(f"{{{{ {name}(" in source for name in MACROS), "the fixture must use every macro"
+    page = soup(aaby.page("samarbejdet.md"))
+    body = article(page)
+    captions = [normalise(p.get_text()) for p in body.select("p.ssp-tabeltitel")]
+    assert "Deltagere i SSP-styregruppen" in captions
+    assert "Fora, som SSP-konsulent deltager i" in captions
+    assert body.find(id="figur-organisationsdiagram") and body.find(id="figur-moeder-pr-forum")
+    assert "Indkalder Lokalt SSP-udvalg i dit område." in normalise(body.get_text(" "))
+    own = section_table(soup(aaby.page(pages.path("forum", "styregruppe"))), "Deltagere")
+    quoted = section_table(page, "Hvem sidder i styregruppen?")
+    assert normalise(quoted.get_text(" ")) == normalise(own.get_text(" "))
+    assert quoted.find("a")["href"] == "../roller/ssp-chef/"  # linked from this page
+    assert "Samarbejdet i korte træk" in [a.get_text(strip=True) for a in page.select("nav a")]

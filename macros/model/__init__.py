@@ -28,6 +28,7 @@ class RawHandbook(Record):
     enheder: list[Enhed] = Field(min_length=1)
     niveauer: Niveauer | None = None
     sektorer: list[Sektor] = Field(default_factory=list)
+    sider: list[Side] = Field(default_factory=list)
     love: list[Lov] = Field(min_length=1)
     bilag: list[Bilag] = Field(default_factory=list)
     distrikter: Distrikter | None = None

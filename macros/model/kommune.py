@@ -8,7 +8,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field, StringConstraints, model_validator
 
 from ..fields import (AktivitetId, Dato, EnhedId, Farve, ForumId, Id, Kind, LovId, Markdown, Navn,
-                      RolleId, SektorId, Tekst, Url)
+                      RolleId, SektorId, Sidetekst, Tekst, Url)
 from .base import SEKTORER, Afsnit, Punkt, Record
 
 #: The version of the data format this generator reads (kommune.yml's 'dataformat'); older
@@ -27,13 +27,22 @@ class Revision(Record):
 
 
 class Side(Record):
-    """En side med fri tekst, fx 'Strategisk retning'."""
+    """En side med fri tekst, fx 'Strategisk retning': i kommune.yml under 'sider' (med afsnit)
+    eller som sin egen fil sider/<id>.md (titel øverst, så teksten i Markdown)."""
 
-    KIND: ClassVar[Kind] = Kind("side", "side", "kommune.yml (sider)")
+    KIND: ClassVar[Kind] = Kind("side", "side", "kommune.yml (sider) eller sider/")
 
     id: Id
     titel: Navn = Field(description="Sidens titel.")
-    afsnit: list[Afsnit] = Field(min_length=1, description="Sidens afsnit.")
+    afsnit: list[Afsnit] = Field(default_factory=list, description="Sidens afsnit.")
+    tekst: Sidetekst | None = Field(None, description="Sidens tekst (i en fil sider/<id>.md: "
+                                                      "alt under titlen).")
+
+    @model_validator(mode="after")
+    def _content(self) -> "Side":
+        if not self.afsnit and not self.tekst:
+            raise ValueError("page_empty")
+        return self
 
 
 class Redigering(Record):
