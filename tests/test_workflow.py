@@ -7,11 +7,14 @@ import shutil
 import subprocess
 import sys
 
+import pytest
 import yaml
 
-from conftest import FIXTURE_DATA, ROOT, build_once
+from conftest import FIXTURE_DATA, ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+BJERGBY = pytest.mark.parametrize("built", [(FIXTURE_DATA, "bjergby")], indirect=True,
+                                  ids=["bjergby"])
 
 
 def _commands(script: str) -> list[str]:
@@ -56,10 +59,10 @@ def test_check_warns_when_the_latest_revision_is_over_a_year_old(tmp_path):
     assert "ADVARSEL: seneste revision (2024-03-01" in result.stderr
 
 
-def test_history_page_lists_revisions_and_unreviewed_records(tmp_path_factory):
+@BJERGBY
+def test_history_page_lists_revisions_and_unreviewed_records(built):
     from html_util import article, soup
 
-    built = build_once(FIXTURE_DATA, "bjergby", tmp_path_factory)
     page = article(soup(built.page("historik.md")))
     text = page.get_text(" ")
     assert "Revideret marts 2026" in text and "Første udgave." in text
@@ -68,10 +71,10 @@ def test_history_page_lists_revisions_and_unreviewed_records(tmp_path_factory):
     assert "SSP-lærer" in text
 
 
-def test_every_page_shows_the_revision_and_records_show_owner_and_review(tmp_path_factory):
+@BJERGBY
+def test_every_page_shows_the_revision_and_records_show_owner_and_review(built):
     from html_util import article, soup
 
-    built = build_once(FIXTURE_DATA, "bjergby", tmp_path_factory)
     pages = sorted(built.site.rglob("*.html"))
     assert pages
     for page in pages:
