@@ -20,7 +20,8 @@ from mkdocs.structure.files import File, Files
 
 ROOT = Path(__file__).resolve().parent.parent
 
-_MODULES = ("errors", "handbook", "pages", "pdf", "pixi", "publish", "render", "settings")
+_MODULES = ("errors", "handbook", "pages", "pdf", "pdf_cache", "pixi", "publish", "render",
+            "settings")
 _staged = None  # publish.StagedSite during `mkdocs build`
 
 
@@ -86,9 +87,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_post_build(config: MkDocsConfig) -> None:
     """Write the pixi guide (when PDFs are on), then publish the staged site."""
     gen = _generator()
-    if "to-pdf" in config.plugins:
+    if gen.pdf.PLUGIN in config.plugins:
+        cache = gen.pdf_cache.PdfCache.for_project(Path(config.config_file_path).parent)
         try:
-            gen.pixi.write(_load(config, gen), Path(config.site_dir))
+            gen.pixi.write(_load(config, gen), Path(config.site_dir), cache)
         except gen.pixi.PixiTooLong as error:
             raise PluginError(str(error)) from None
     if _staged is not None:
