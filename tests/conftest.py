@@ -169,8 +169,11 @@ def build_once(data_root: Path, kommune: str, tmp_path_factory) -> Built:
 
 @pytest.fixture(scope="session", autouse=True)
 def _pdf_cache(tmp_path_factory):
-    """The tests' builds share one PDF cache per session, never the developer's .cache/."""
-    os.environ["SSP_PDF_CACHE"] = str(session_dir(tmp_path_factory) / "pdf-cache")
+    """The tests' builds share one PDF cache per session, never the developer's .cache/.
+    CI sets SSP_TEST_PDF_CACHE to the cache its build step just filled, so the tests read
+    back the very PDFs it drew instead of drawing them a second time."""
+    os.environ["SSP_PDF_CACHE"] = (os.environ.get("SSP_TEST_PDF_CACHE")
+                                   or str(session_dir(tmp_path_factory) / "pdf-cache"))
 
 
 @pytest.fixture(scope="session")

@@ -34,6 +34,11 @@ def test_the_workflow_is_valid_and_runs_the_documented_commands():
         short = command.replace(".venv/bin/python -m macros.cli ", "./run ")
         assert command in README or short in README, f"{command} is not in the README"
     assert any(s.get("uses", "").startswith("actions/upload-artifact") for s in steps)
+    # The PDF cache survives between runs and the tests share it with the build step.
+    cached = [s for s in steps if s.get("uses", "").startswith("actions/cache")]
+    assert cached and cached[0]["with"]["path"] == ".cache/pdf"
+    test_step = next(s for s in steps if s.get("run") == "./run test")
+    assert test_step["env"]["SSP_TEST_PDF_CACHE"] == ".cache/pdf"
     assert "GITHUB_STEP_SUMMARY" in "\n".join(runs)
 
 
