@@ -96,6 +96,14 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
+class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """The same loader on libyaml (about 20 times faster; the same nodes and positions).
+    A file it refuses is read again by ``_Loader``, whose messages the hints below know."""
+
+
+_FastLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+
+
 def _relative(path: Path, root: Path) -> str:
     try:
         return str(path.relative_to(root))
@@ -132,15 +140,28 @@ def _build(node: yaml.Node, path: Path_, file: str, loader: _Loader, smap: Sourc
     return loader.construct_object(node, deep=True)
 
 
+def _compose(text: str):
+    """The file's node and its loader: libyaml first; a file it refuses is read again by
+    PyYAML's own loader, whose error messages ``_YAML_PROBLEMS`` translates."""
+    for loader_class in (_FastLoader, _Loader):
+        loader = loader_class(text)
+        try:
+            return loader.get_single_node(), loader
+        except yaml.MarkedYAMLError:
+            if loader_class is _Loader:
+                raise
+        finally:
+            loader.dispose()
+
+
 def read_yaml(path: Path, data_path: Path_, root: Path, smap: SourceMap,
               problems: list[Problem]) -> Any:
     """Read one YAML file; syntax errors and empty files become problems, not exceptions."""
     file = _relative(path, root)
     smap.files[data_path] = file
     text = path.read_text(encoding="utf-8")
-    loader = _Loader(text)
     try:
-        node = loader.get_single_node()
+        node, loader = _compose(text)
     except yaml.MarkedYAMLError as exc:
         # An unclosed quote is found at the end of the file; point at where it was opened.
         opened = exc.context and "quoted scalar" in exc.context and exc.context_mark
@@ -155,8 +176,6 @@ def read_yaml(path: Path, data_path: Path_, root: Path, smap: SourceMap,
         problems.append(Problem(file, line, column, f"YAML-fejl: {what} i linjen «{shown}»",
                                 "gyldig YAML (tjek indrykning, kolon og anførselstegn)"))
         return None
-    finally:
-        loader.dispose()
     if node is None:
         problems.append(Problem(file, 1, 1, "filen er tom", "mindst de påkrævede felter"))
         return None
