@@ -76,6 +76,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     gen = _generator(fresh=True)
     book = _load(config, gen)
     kommune = book.kommune
+    _cache_templates(config.theme)
     config.site_name = gen.render.html_title(kommune.titel)
     if kommune.adresse:
         config.site_url = kommune.adresse
@@ -156,8 +157,23 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 _templates = _CompiledTemplates()
 
 
+def _cache_templates(theme) -> None:
+    """Every Jinja environment the theme makes (MkDocs and Material's search plugin make new
+    ones every build) shares the compiled templates; while serving, also the list of the
+    theme's files, which MkDocs reads anew from Material's thousands of icons every build."""
+    make = type(theme).get_env
+
+    def get_env() -> jinja2.Environment:
+        env = make(theme)
+        env.bytecode_cache = _templates
+        if _serving:
+            _generator().preview.CACHE.template_list(env, theme.dirs)
+        return env
+
+    theme.get_env = get_env
+
+
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-    env.bytecode_cache = _templates
     if _serving:
         _generator().preview.CACHE.templates(env)
         _generator().preview.CACHE.search(config)

@@ -60,6 +60,7 @@ class PreviewCache:
         self.markdown: dict[str, dict] = {}
         self.pages: dict[str, str] = {}
         self.search_entries: dict[str, list] = {}
+        self.listed: dict[str, list] = {}
         self._staged: list[tuple[dict, str, object]] = []
         self._files = self._site = ""
         self.reused = 0  # steps this build took from the cache
@@ -125,6 +126,15 @@ class PreviewCache:
             return Cached(template) if name == "main.html" else template
 
         env.get_template = cached_get_template
+
+    def template_list(self, env: jinja2.Environment, dirs: list[str]) -> None:
+        """The theme's files as the previous build listed them, unless ours changed."""
+        loader = env.loader
+        key = _digest(dirs, sorted((str(p), p.stat().st_mtime_ns)
+                                   for p in (ROOT / "overrides").rglob("*")))
+        if key not in self.listed:
+            self.listed = {key: loader.list_templates()}
+        loader.list_templates = lambda: list(self.listed[key])
 
     def search(self, config) -> None:
         """Reuse the search entries of pages whose HTML did not change."""
