@@ -6,8 +6,9 @@ by its content, recorded while the PDF was drawn), WeasyPrint's version and the 
 later build with the same key copies the PDF instead of laying out 100 pages again.
 
 The cache folder is ``.cache/pdf/`` beside mkdocs.yml, or ``SSP_PDF_CACHE`` (a folder, or
-``off``); CI keeps it between runs. A PDF drawn with WeasyPrint warnings is not kept, so a
-strict build fails on them every time. The newest ``KEEP`` PDFs are kept.
+``off``); CI keeps it between runs. A PDF during whose drawing WeasyPrint reported problems
+is not kept, so a strict build fails on them every time. The newest ``KEEP`` PDFs are kept;
+a cache that cannot be written is skipped, never a reason for a build to fail.
 """
 
 from __future__ import annotations
@@ -66,7 +67,10 @@ class PdfCache:
                 return False
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(entry / "document.pdf", target)
-        os.utime(entry)  # recently used
+        try:
+            os.utime(entry)  # recently used
+        except OSError:
+            pass
         LOG.info("PDF uændret: %s fra cachen", target.name)
         return True
 
@@ -75,8 +79,12 @@ class PdfCache:
         if self.folder is None:
             return
         entry = self._entry(key)
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".neu-", dir=entry.parent))
+        try:
+            entry.parent.mkdir(parents=True, exist_ok=True)
+            staging = Path(tempfile.mkdtemp(prefix=".neu-", dir=entry.parent))
+        except OSError as error:  # a cache that cannot be written never fails a build
+            LOG.info("PDF-cachen kan ikke skrives (%s); PDF'en tegnes igen næste gang", error)
+            return
         shutil.copyfile(pdf, staging / "document.pdf")
         (staging / "deps.json").write_text(json.dumps(deps, sort_keys=True), encoding="utf-8")
         shutil.rmtree(entry, ignore_errors=True)
