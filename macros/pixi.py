@@ -5,7 +5,8 @@ rendered to HTML with the site's Markdown extensions and laid out with WeasyPrin
 the guide, note pages so the page count is a multiple of 4 (it prints as a folded booklet)
 and a back page with the handbook's address as a QR code. WeasyPrint is used directly
 rather than a second mkdocs-to-pdf instance because the page count has to be known to pad
-the booklet, and the guide's links must point at the published site.
+the booklet, and the guide's links must point at the published site. WeasyPrint is imported
+only when a guide is drawn, and a guide whose HTML did not change comes from the PDF cache.
 """
 
 from __future__ import annotations
@@ -15,11 +16,11 @@ from pathlib import Path
 import markdown
 import segno
 from pymdownx.slugs import slugify
-from weasyprint import HTML
 
 from . import pages
 from .handbook import Handbook
 from .pdf import pixi_pdf_path
+from .pdf_cache import Drawing, PdfCache
 from .templating import environment
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "pdf-templates" / "pixi"
@@ -44,18 +45,31 @@ def _html(book: Handbook, notes: int) -> str:
         css=(TEMPLATES / "pixi.css").read_text(encoding="utf-8"))
 
 
-def write(book: Handbook, site_dir: Path) -> Path | None:
+def write(book: Handbook, site_dir: Path, cache: PdfCache | None = None) -> Path | None:
     """Render the guide into the site's pdf/ folder; None when the municipality has none."""
     if book.book.pixi is None:
         return None
-    document = HTML(string=_html(book, notes=0)).render()
-    pad = (-len(document.pages)) % 4
-    if pad:
-        document = HTML(string=_html(book, notes=pad)).render()
-    if len(document.pages) > MAX_PAGES:
-        raise PixiTooLong(f"pixi-guiden fylder {len(document.pages)} sider A5; højst "
-                          f"{MAX_PAGES}. Forkort pixi.yml eller vælg færre roller.")
     target = site_dir / pixi_pdf_path(book)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    document.write_pdf(target, pdf_tags=True)  # language and title come from the HTML
+    cache = cache or PdfCache(None)
+    first = _html(book, notes=0)
+    key = cache.key("pixi", str(MAX_PAGES), first)
+    if cache.fetch(key, target):
+        return target
+    with Drawing() as drawing:
+        document = _draw(first, drawing)
+        pad = (-len(document.pages)) % 4
+        if pad:
+            document = _draw(_html(book, notes=pad), drawing)
+        if len(document.pages) > MAX_PAGES:
+            raise PixiTooLong(f"pixi-guiden fylder {len(document.pages)} sider A5; højst "
+                              f"{MAX_PAGES}. Forkort pixi.yml eller vælg færre roller.")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        document.write_pdf(target, pdf_tags=True)  # language and title come from the HTML
+    drawing.keep(cache, key, target)
     return target
+
+
+def _draw(html: str, drawing: Drawing):
+    from weasyprint import HTML
+
+    return HTML(string=html, url_fetcher=drawing.fetcher).render()

@@ -48,9 +48,16 @@ class SiteServer:
 
 
 def run_axe(page) -> list[dict]:
-    """WCAG 2.1 A/AA violations axe-core finds on the loaded page."""
-    page.add_script_tag(path=str(AXE))
+    """WCAG 2.1 A/AA violations axe-core finds on the loaded page.
+
+    axe is injected unless the page has it already (``context.add_init_script(path=AXE)``
+    puts it in every page of a context once, without a request). Only violations are
+    collected in full (``resultTypes``): the passes are not what the tests read.
+    """
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
     result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
+        " resultTypes: ['violations']})", WCAG_TAGS)
     return [{"id": v["id"], "impact": v["impact"], "help": v["help"],
              "targets": [n["target"] for n in v["nodes"]][:3]} for v in result["violations"]]

@@ -2,14 +2,24 @@
 
 Every test about "a municipality" runs for each folder in data/ plus the small invented
 municipality under tests/fixtures/data/, which proves a new one needs data only.
+
+Each municipality is built once per test session, also when pytest-xdist runs the tests in
+several worker processes (`./run test` does, see pytest.ini): the builds live in a folder all
+workers of the session share, one lock per build, and a worker that finds a build under way
+builds another municipality meanwhile instead of waiting (see ``build_once``).
 """
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
+import json
 import os
 import shutil
 import subprocess
 import sys
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,10 +39,11 @@ MUNICIPALITIES = [(DATA, k) for k in loading.available_kommuner(DATA)] + [
 
 
 def mkdocs_build(site_dir: Path, kommune: str, data_root: Path = DATA, pdf: bool = True,
-                 config: Path = ROOT / "mkdocs.yml", cwd: Path = ROOT) -> subprocess.CompletedProcess:
+                 config: Path = ROOT / "mkdocs.yml", cwd: Path = ROOT,
+                 env: dict | None = None) -> subprocess.CompletedProcess:
     """Run the real `mkdocs build --strict` for one municipality."""
     env = dict(os.environ, SSP_KOMMUNE=kommune, SSP_DATA=str(data_root),
-               PDF="true" if pdf else "false", NO_MKDOCS_2_WARNING="1")
+               PDF="true" if pdf else "false", NO_MKDOCS_2_WARNING="1", **(env or {}))
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config),
          "-d", str(site_dir)], cwd=cwd, env=env, capture_output=True, text=True, timeout=900)
@@ -54,6 +65,18 @@ class Built:
     def pdf(self) -> Path:
         return self.site / "pdf" / f"{self.kommune}-ssp-haandbog.pdf"
 
+    def pdf_texts(self) -> list[str]:
+        """The handbook PDF's text page by page (pypdf: ~10 s for a large municipality),
+        extracted once per session and shared by the tests and workers that read it."""
+        saved = self.site.parent / "pdf-text.json"
+        with _locked(self.site.parent / "lock"):
+            if not saved.exists():
+                from pypdf import PdfReader
+
+                texts = [page.extract_text() for page in PdfReader(self.pdf).pages]
+                saved.write_text(json.dumps(texts), encoding="utf-8")
+        return json.loads(saved.read_text(encoding="utf-8"))
+
     def page(self, src_uri: str) -> Path:
         """The HTML file a generated page (e.g. 'fora/x.md') is written to."""
         return self.site / page_url(src_uri) / "index.html"
@@ -68,15 +91,122 @@ def built(request, tmp_path_factory) -> Built:
     return build_once(*request.param, tmp_path_factory)
 
 
+def session_dir(tmp_path_factory) -> Path:
+    """A folder shared by every worker of this test session (pytest-xdist gives each worker
+    its own base folder inside the session's)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@contextmanager
+def _locked(path: Path, wait: bool = True):
+    """An exclusive lock on ``path`` between processes; yields False if ``wait`` is off and
+    another process holds it."""
+    with open(path, "a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _build_folder(tmp_path_factory, data_root: Path, kommune: str) -> Path:
+    key = hashlib.sha256(str(data_root.resolve()).encode()).hexdigest()[:10]
+    folder = session_dir(tmp_path_factory) / "builds" / f"{kommune}-{key}"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _build_into(folder: Path, data_root: Path, kommune: str, tmp_path_factory) -> None:
+    """Build unless done (the caller holds the folder's lock); the result is kept as JSON."""
+    if (folder / "result.json").exists():
+        return
+    result = mkdocs_build(folder / "site", kommune, data_root)
+    (folder / "result.json").write_text(json.dumps(
+        {"args": result.args, "returncode": result.returncode, "stdout": result.stdout,
+         "stderr": result.stderr}), encoding="utf-8")
+
+
+#: The municipalities the selected tests build (set when collection is done).
+_needed: list[tuple[Path, str]] = []
+
+
+def pytest_collection_finish(session) -> None:
+    params = [item.callspec.params.get("built") for item in session.items
+              if hasattr(item, "callspec")]
+    _needed[:] = [m for m in MUNICIPALITIES if m in params]
+
+
+def _help_meanwhile(tmp_path_factory) -> bool:
+    """While another worker builds what this one needs, build one that the selected tests
+    need and nobody has started."""
+    for data_root, kommune in _needed:
+        folder = _build_folder(tmp_path_factory, data_root, kommune)
+        if (folder / "result.json").exists():
+            continue
+        with _locked(folder / "lock", wait=False) as mine:
+            if mine:
+                _build_into(folder, data_root, kommune, tmp_path_factory)
+                return True
+    return False
+
+
 def build_once(data_root: Path, kommune: str, tmp_path_factory) -> Built:
     key = (str(data_root), kommune)
     if key not in _builds:
-        site = tmp_path_factory.mktemp(f"site-{kommune}")
-        result = mkdocs_build(site, kommune, data_root)
+        folder = _build_folder(tmp_path_factory, data_root, kommune)
+        while not (folder / "result.json").exists():
+            with _locked(folder / "lock", wait=False) as mine:
+                if mine:
+                    _build_into(folder, data_root, kommune, tmp_path_factory)
+                    continue
+            if not _help_meanwhile(tmp_path_factory):
+                with _locked(folder / "lock"):  # nothing else to do: wait for it
+                    pass
+                time.sleep(0.05)
+        saved = json.loads((folder / "result.json").read_text(encoding="utf-8"))
+        result = subprocess.CompletedProcess(saved["args"], saved["returncode"],
+                                             saved["stdout"], saved["stderr"])
         assert result.returncode == 0, result.stdout + result.stderr
-        _builds[key] = Built(kommune, data_root, site, result,
+        _builds[key] = Built(kommune, data_root, folder / "site", result,
                              handbook.load(data_root, kommune))
     return _builds[key]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _pdf_cache(tmp_path_factory):
+    """The tests' builds share one PDF cache per session, never the developer's .cache/.
+    CI sets SSP_TEST_PDF_CACHE to the cache its build step just filled, so the tests read
+    back the very PDFs it drew instead of drawing them a second time."""
+    os.environ["SSP_PDF_CACHE"] = (os.environ.get("SSP_TEST_PDF_CACHE")
+                                   or str(session_dir(tmp_path_factory) / "pdf-cache"))
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium (Debian's) per test session and worker."""
+    from playwright.sync_api import sync_playwright
+
+    from browser_util import CHROMIUM_ARGS, chromium_path
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def served(built):
+    """The municipality's build, served on 127.0.0.1 for the whole session."""
+    from browser_util import SiteServer
+
+    server = SiteServer(built.site)
+    yield built, server
+    server.close()
 
 
 @pytest.fixture

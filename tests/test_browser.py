@@ -6,9 +6,8 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from browser_util import CHROMIUM_ARGS, SiteServer, chromium_path, run_axe
+from browser_util import AXE, SiteServer, run_axe
 from html_util import html_pages
 from macros import pages
 
@@ -38,48 +37,63 @@ SEARCHES = {
 TOP = 3
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def served(built):
-    server = SiteServer(built.site)
-    yield built, server
-    server.close()
+#: The every-page run is split into this many tests per municipality, so that pytest-xdist's
+#: workers share a large municipality's pages; together they cover every page.
+AXE_PARTS = 3
+SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme → Material's scheme
 
 
 def _url(server: SiteServer, built, html_file) -> str:
     return server.base + str(html_file.parent.relative_to(built.site)).replace(".", "") + "/"
 
 
-def test_every_page_is_offline_accessible_and_in_danish(served, browser):
+def _show_scheme(page, scheme: str) -> None:
+    """Switch the loaded page to ``scheme`` as Material does when the reader's preference
+    changes: the media query answers ``scheme`` and the palette entry for it is chosen. Waits
+    until the colours have settled, so axe measures the contrast of the finished page."""
+    page.emulate_media(color_scheme=scheme)
+    page.evaluate("media => [...document.querySelectorAll('input[name=__palette]')]"
+                  ".find(i => i.dataset.mdColorMedia.includes(media)).click()", scheme)
+    page.wait_for_function(
+        "s => document.body.getAttribute('data-md-color-scheme') === s"
+        " && document.getAnimations().every(a => a.playState !== 'running')",
+        arg=SCHEMES[scheme])
+
+
+@pytest.mark.parametrize("part", range(AXE_PARTS))
+def test_every_page_is_offline_accessible_and_in_danish(served, browser, part):
+    """Each page is loaded once in light (the reader's preference) with axe already in it
+    (an init script), checked, switched to dark in place and checked again."""
     built, server = served
     statement = built.book.kommune.tilgaengelighedserklaering
+    context = browser.new_context(color_scheme="light")
+    context.add_init_script(path=str(AXE))
+    # No palette remembered from the page before: each page starts from the preference.
+    context.add_init_script(script="try { localStorage.clear() } catch (e) {}")
+    page = context.new_page()
+    foreign = []
+    page.on("request", lambda r: foreign.append(r.url)
+            if urlparse(r.url).netloc not in (server.host, "") else None)
+    files = [f for f in html_pages(built.site) if f.name != "404.html"]
     problems = []
-    for scheme in ("light", "dark"):
-        context = browser.new_context(color_scheme=scheme)
-        page = context.new_page()
-        foreign = []
-        page.on("request", lambda r: foreign.append(r.url)
-                if urlparse(r.url).netloc not in (server.host, "") else None)
-        for html_file in html_pages(built.site):
-            if html_file.name == "404.html":
-                continue
-            url = _url(server, built, html_file)
-            page.goto(url, wait_until="load")
-            if scheme == "light":
-                assert page.get_attribute("html", "lang") == "da", url
-                links = page.locator("footer a", has_text="Tilgængelighedserklæring")
-                assert links.count() == 1 and links.get_attribute("href") == statement, url
+    checked = []
+    for html_file in files[part::AXE_PARTS]:
+        url = _url(server, built, html_file)
+        page.emulate_media(color_scheme="light")
+        page.goto(url, wait_until="load")
+        assert page.get_attribute("body", "data-md-color-scheme") == "default", url
+        assert page.get_attribute("html", "lang") == "da", url
+        links = page.locator("footer a", has_text="Tilgængelighedserklæring")
+        assert links.count() == 1 and links.get_attribute("href") == statement, url
+        for scheme in SCHEMES:
+            if scheme != "light":
+                _show_scheme(page, scheme)
             for violation in run_axe(page):
                 problems.append((scheme, url.replace(server.base, "/"), violation))
-        context.close()
-        assert not foreign, f"requests to other hosts ({scheme}): {sorted(set(foreign))}"
+        checked.append(url)
+    context.close()
+    assert checked and len(files) > 3
+    assert not foreign, f"requests to other hosts: {sorted(set(foreign))}"
     assert not problems, "\n".join(f"{s} {u}: {v}" for s, u, v in problems[:30])
 
 

@@ -8,8 +8,6 @@ import shutil
 import subprocess
 import sys
 
-from pypdf import PdfReader
-
 from conftest import ROOT, mkdocs_build
 from html_util import article, normalise, resolve_href, section_table, soup
 from macros import handbook, pages
@@ -178,8 +176,7 @@ def test_role_totals_are_the_sum_over_the_forums_the_role_sits_in(built):
 
 
 def test_figures_are_in_the_pdf(built):
-    reader = PdfReader(built.pdf)
-    texts = [normalise(p.extract_text()) for p in reader.pages]
+    texts = [normalise(t) for t in built.pdf_texts()]
     org = [t for t in texts if "Organisationsdiagram:" in t]
     assert org, "the diagram's caption is not in the PDF"
     # The SVG is drawn as text in the PDF: its level titles and forum names are there.

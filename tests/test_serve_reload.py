@@ -50,3 +50,64 @@ def test_a_second_build_in_the_same_process_sees_edits_to_data_and_code(tmp_path
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["kode", "data"]
+
+
+PREVIEW = """
+import sys
+from mkdocs.config import load_config
+from mkdocs.commands import build
+
+def site(folder, serving):
+    cfg = load_config("mkdocs.yml", site_dir=folder)
+    cfg.site_url = "http://127.0.0.1:8000/"
+    if serving:
+        cfg.plugins.on_startup(command="serve", dirty=False)
+    build.build(cfg, serve_url="http://127.0.0.1:8000/")
+
+if sys.argv[1] == "serve":
+    site("preview", True)
+    for path, old, new in (("data/bjergby/fora/styregruppe.yml", "navn: SSP-styregruppe",
+                            "navn: Styregruppen"),
+                           ("data/bjergby/roller/ssp-laerer.yml", "Holder øje med trivslen",
+                            "Taler med klasserne")):
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text.replace(old, new))
+        site("preview", True)
+        print(sys.modules["macros.preview"].CACHE.reused)
+else:
+    site("fresh", False)
+"""
+
+
+def test_a_preview_rebuild_gives_the_same_site_as_a_fresh_build(tmp_path):
+    """`serve` reuses pages whose input did not change (macros/preview.py): after edits that
+    rename a forum (navigation, other pages' tables) and change a task, every file of the
+    preview equals a fresh build of the edited data."""
+    for folder in ("macros", "docs", "overrides", "pdf-templates"):
+        shutil.copytree(ROOT / folder, tmp_path / folder,
+                        ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(FIXTURE_DATA, tmp_path / "data")
+    env = {"PATH": "/usr/bin:/bin", "SSP_KOMMUNE": "bjergby", "PDF": "false",
+           "NO_MKDOCS_2_WARNING": "1"}
+    reused = []
+    for mode in ("serve", "fresh"):
+        result = subprocess.run([sys.executable, "-c", PREVIEW, mode], cwd=tmp_path, env=env,
+                                capture_output=True, text=True, timeout=300)
+        assert result.returncode == 0, result.stderr
+        reused += [int(n) for n in result.stdout.split()]
+    # Both rebuilds reused pages: the rename changes the navigation, so every page template
+    # ran again, but Markdown and search entries of untouched pages were reused.
+    assert len(reused) == 2 and all(n > 10 for n in reused), reused
+
+    def files(folder):
+        return {p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*"))
+                if p.is_file()}
+
+    preview, fresh = files(tmp_path / "preview"), files(tmp_path / "fresh")
+    assert preview.keys() == fresh.keys()
+    assert [p for p in preview if preview[p] != fresh[p]] == []
+    role = (tmp_path / "preview" / "roller" / "ssp-laerer" / "index.html").read_text("utf-8")
+    assert "Styregruppen" in role and "Taler med klasserne" in role

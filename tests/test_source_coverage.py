@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from conftest import DATA, build_once
+from conftest import DATA
 from html_util import article, html_pages, soup
 from source_coverage import SOURCE_FILES, SOURCES, missing_fragments, source_fragments
 
@@ -27,12 +27,13 @@ def site_text(site) -> str:
     return "\n".join(texts)
 
 
-@pytest.mark.parametrize("kommune", sorted(SOURCE_FILES))
-def test_every_source_fragment_reaches_the_site(kommune, tmp_path_factory):
+@pytest.mark.parametrize("built", [(DATA, k) for k in sorted(SOURCE_FILES)], indirect=True,
+                         ids=sorted(SOURCE_FILES))
+def test_every_source_fragment_reaches_the_site(built):
+    kommune = built.kommune
     source_path = SOURCES / SOURCE_FILES[kommune]
     assert source_path.exists(), f"kildedokumentet mangler: {source_path}"
     source = source_path.read_text(encoding="utf-8")
-    built = build_once(DATA, kommune, tmp_path_factory)
     exceptions_file = DATA.parent / "tests" / "source_exceptions" / f"{kommune}.yml"
     exceptions = {e["tekst"]: e["grund"] for e in yaml.safe_load(exceptions_file.read_text())}
     assert all(reason.strip() for reason in exceptions.values())

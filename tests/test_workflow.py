@@ -7,11 +7,14 @@ import shutil
 import subprocess
 import sys
 
+import pytest
 import yaml
 
-from conftest import FIXTURE_DATA, ROOT, build_once
+from conftest import FIXTURE_DATA, ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+BJERGBY = pytest.mark.parametrize("built", [(FIXTURE_DATA, "bjergby")], indirect=True,
+                                  ids=["bjergby"])
 
 
 def _commands(script: str) -> list[str]:
@@ -31,6 +34,11 @@ def test_the_workflow_is_valid_and_runs_the_documented_commands():
         short = command.replace(".venv/bin/python -m macros.cli ", "./run ")
         assert command in README or short in README, f"{command} is not in the README"
     assert any(s.get("uses", "").startswith("actions/upload-artifact") for s in steps)
+    # The PDF cache survives between runs and the tests share it with the build step.
+    cached = [s for s in steps if s.get("uses", "").startswith("actions/cache")]
+    assert cached and cached[0]["with"]["path"] == ".cache/pdf"
+    test_step = next(s for s in steps if s.get("run") == "./run test")
+    assert test_step["env"]["SSP_TEST_PDF_CACHE"] == ".cache/pdf"
     assert "GITHUB_STEP_SUMMARY" in "\n".join(runs)
 
 
@@ -56,10 +64,10 @@ def test_check_warns_when_the_latest_revision_is_over_a_year_old(tmp_path):
     assert "ADVARSEL: seneste revision (2024-03-01" in result.stderr
 
 
-def test_history_page_lists_revisions_and_unreviewed_records(tmp_path_factory):
+@BJERGBY
+def test_history_page_lists_revisions_and_unreviewed_records(built):
     from html_util import article, soup
 
-    built = build_once(FIXTURE_DATA, "bjergby", tmp_path_factory)
     page = article(soup(built.page("historik.md")))
     text = page.get_text(" ")
     assert "Revideret marts 2026" in text and "Første udgave." in text
@@ -68,10 +76,10 @@ def test_history_page_lists_revisions_and_unreviewed_records(tmp_path_factory):
     assert "SSP-lærer" in text
 
 
-def test_every_page_shows_the_revision_and_records_show_owner_and_review(tmp_path_factory):
+@BJERGBY
+def test_every_page_shows_the_revision_and_records_show_owner_and_review(built):
     from html_util import article, soup
 
-    built = build_once(FIXTURE_DATA, "bjergby", tmp_path_factory)
     pages = sorted(built.site.rglob("*.html"))
     assert pages
     for page in pages:

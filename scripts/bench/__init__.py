@@ -1,0 +1,1 @@
+"""Helpers of scripts/benchmark.py: builds (ours, bare, profiled), the preview, synthetic data."""

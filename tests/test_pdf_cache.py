@@ -1,0 +1,84 @@
+"""Only the work a build needs: an HTML-only build never loads WeasyPrint, and a PDF whose
+input did not change comes from the PDF cache, while any change to its input draws it anew."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import FIXTURE_DATA, ROOT, mkdocs_build
+from macros.pdf_cache import CachedPdf, PdfCache
+
+IMPORTS = """
+import sys
+from mkdocs.config import load_config
+from mkdocs.commands import build
+build.build(load_config("mkdocs.yml", site_dir=sys.argv[1]))
+print(sorted(m for m in ("weasyprint", "mkdocs_to_pdf", "pydyf") if m in sys.modules))
+"""
+
+
+def test_an_html_only_build_never_imports_weasyprint(tmp_path):
+    env = {"PATH": "/usr/bin:/bin", "SSP_KOMMUNE": "bjergby", "SSP_DATA": str(FIXTURE_DATA),
+           "PDF": "false", "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-c", IMPORTS, str(tmp_path / "site")], cwd=ROOT,
+                            env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[-2] == "[]", result.stdout
+    assert (tmp_path / "site" / "index.html").exists()
+    assert not (tmp_path / "site" / "pdf").exists()
+
+
+def _text(path) -> str:
+    return " ".join(p.extract_text() for p in PdfReader(path).pages)
+
+
+@pytest.mark.parametrize("built", [(FIXTURE_DATA, "bjergby")], indirect=True,
+                         ids=["bjergby"])
+def test_an_unchanged_rebuild_copies_the_pdfs(built, fixture_copy, tmp_path):
+    """The session's build of the invented municipality filled the tests' PDF cache; the same
+    data built again (from another folder) copies both PDFs from it, byte for byte. That a
+    change draws them anew is shown by test_pixi.test_changing_a_task_changes_the_pdfs."""
+    again = mkdocs_build(tmp_path / "site", "bjergby", fixture_copy)
+    assert again.returncode == 0, again.stderr
+    assert again.stderr.count("fra cachen") == 2, again.stderr  # handbook and pixi guide
+    for name in ("bjergby-ssp-haandbog.pdf", "bjergby-pixi-guide.pdf"):
+        assert (built.site / "pdf" / name).read_bytes() == \
+            (tmp_path / "site" / "pdf" / name).read_bytes(), name
+
+
+def test_a_changed_stylesheet_or_image_draws_the_pdf_again(tmp_path, caplog):
+    """What WeasyPrint fetched while drawing is part of the key, by content; the creation
+    time mkdocs-to-pdf stamps into the HTML is not."""
+    site = tmp_path / "site"
+    (site / "css").mkdir(parents=True)
+    css, logo = site / "css" / "print.css", site / "logo.svg"
+    css.write_text("h1 { color: #123456 }", encoding="utf-8")
+    logo.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
+                    '<rect width="10" height="10"/></svg>', encoding="utf-8")
+    html = (f'<html lang="da"><head><title>T</title><link rel="stylesheet" '
+            f'href="{css.as_uri()}"><meta name="dcterms.created" content="{{}}"></head>'
+            f'<body><h1>Overskrift</h1><img alt="logo" src="{logo.as_uri()}"></body></html>')
+    renderer = CachedPdf(PdfCache(tmp_path / "cache"), site_dir=lambda: site, finisher=None)
+    target = site / "pdf" / "x.pdf"
+
+    def from_cache(created: str) -> bool:
+        caplog.clear()
+        target.unlink(missing_ok=True)
+        with caplog.at_level(logging.INFO, logger="mkdocs.ssp.pdf"):
+            renderer.write_pdf(html.format(created), str(target))
+        assert "Overskrift" in _text(target)
+        return "fra cachen" in caplog.text
+
+    assert not from_cache("2026-01-01T10:00:00+00:00")
+    assert from_cache("2026-02-02T11:00:00+00:00")  # only the creation time differs
+    css.write_text("h1 { color: #654321 }", encoding="utf-8")
+    assert not from_cache("2026-02-02T11:00:00+00:00")
+    assert from_cache("2026-03-03T12:00:00+00:00")
+    logo.write_text(logo.read_text(encoding="utf-8").replace('width="10" height="10"/>',
+                                                             'width="5" height="5"/>'))
+    assert not from_cache("2026-03-03T12:00:00+00:00")
