@@ -60,13 +60,22 @@ def _show_scheme(page, scheme: str) -> None:
         arg=SCHEMES[scheme])
 
 
+# Tables (or their scroll boxes) that would need a sideways scroll bar.
+WIDE_TABLES = """() => [...document.querySelectorAll('article table')]
+    .filter(t => t.scrollWidth > t.clientWidth + 1
+                 || t.parentElement.scrollWidth > t.parentElement.clientWidth + 1)
+    .map(t => (t.previousElementSibling || t.parentElement.previousElementSibling
+               || {textContent: t.rows[0].textContent}).textContent.trim().slice(0, 60))"""
+
+
 @pytest.mark.parametrize("part", range(AXE_PARTS))
 def test_every_page_is_offline_accessible_and_in_danish(served, browser, part):
     """Each page is loaded once in light (the reader's preference) with axe already in it
     (an init script), checked, switched to dark in place and checked again."""
     built, server = served
     statement = built.book.kommune.tilgaengelighedserklaering
-    context = browser.new_context(color_scheme="light")
+    # The narrowest laptop screen: no table may need sideways scrolling at 1024 px.
+    context = browser.new_context(color_scheme="light", viewport={"width": 1024, "height": 768})
     context.add_init_script(path=str(AXE))
     # No palette remembered from the page before: each page starts from the preference.
     context.add_init_script(script="try { localStorage.clear() } catch (e) {}")
@@ -85,6 +94,8 @@ def test_every_page_is_offline_accessible_and_in_danish(served, browser, part):
         assert page.get_attribute("html", "lang") == "da", url
         links = page.locator("footer a", has_text="Tilgængelighedserklæring")
         assert links.count() == 1 and links.get_attribute("href") == statement, url
+        wide = page.evaluate(WIDE_TABLES)
+        assert not wide, f"{url}: tables wider than the page at 1024 px: {wide}"
         for scheme in SCHEMES:
             if scheme != "light":
                 _show_scheme(page, scheme)
