@@ -16,10 +16,14 @@ import logging
 import os
 import shutil
 import stat
+import sys
 import tempfile
 from pathlib import Path
 
 from mkdocs import utils
+from mkdocs.exceptions import PluginError
+
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 
 class StagedSite:
@@ -30,9 +34,14 @@ class StagedSite:
     def start(self, config) -> None:
         """Point the build at a fresh staging folder next to the real site directory."""
         self.target = Path(config.site_dir).resolve()
-        self.target.parent.mkdir(parents=True, exist_ok=True)
-        self.staging = Path(tempfile.mkdtemp(prefix=f".{self.target.name}-bygger-",
-                                             dir=self.target.parent))
+        try:
+            self.target.parent.mkdir(parents=True, exist_ok=True)
+            self.staging = Path(tempfile.mkdtemp(prefix=f".{self.target.name}-bygger-",
+                                                 dir=self.target.parent))
+        except OSError as error:
+            raise PluginError(f"SSP-håndbogen kan ikke bygges i {self.target.parent}: "
+                              f"{error.strerror or error} (forventet: en mappe, som bygget må "
+                              "skrive i)") from None
         config.site_dir = str(self.staging)
 
     @staticmethod
@@ -49,23 +58,59 @@ class StagedSite:
         if config.strict and self._strict_warnings():
             self.abandon()
             return
-        readable_by_all(self.staging)
-        backup = None
-        if self.target.exists():
-            backup = self.target.with_name(f".{self.target.name}-forrige")
-            shutil.rmtree(backup, ignore_errors=True)
-            self.target.rename(backup)
-        self.staging.rename(self.target)
+        try:
+            readable_by_all(self.staging)
+            backup = self._swap()
+        except OSError as error:
+            self.abandon()
+            raise PluginError(f"SSP-håndbogen kunne ikke lægges i {self.target}: "
+                              f"{error.strerror or error} (forventet: en mappe, som bygget må "
+                              "skrive i; den forrige udgave er urørt)") from None
         config.site_dir = str(self.target)
         self.staging = None
         if backup is not None:
-            shutil.rmtree(backup, ignore_errors=True)
+            try:
+                _remove(backup)
+            except OSError as error:  # the site is in place; only a leftover remains
+                # (info, not warning: a warning would fail a strict build that did publish)
+                log.info("Den forrige udgave i %s kunne ikke fjernes: %s", backup,
+                         error.strerror or error)
+
+    def _swap(self) -> Path | None:
+        """The staging folder becomes the site; the last good site is kept aside until then
+        and put back if the swap fails half-way."""
+        backup = None
+        if self.target.exists():
+            backup = self.target.with_name(f".{self.target.name}-forrige")
+            _remove(backup)
+            self.target.rename(backup)
+        try:
+            self.staging.rename(self.target)
+        except OSError:
+            if backup is not None:
+                backup.rename(self.target)
+            raise
+        return backup
 
     def abandon(self) -> None:
         """Remove the staging folder; the last good site stays untouched."""
         if self.staging is not None:
-            shutil.rmtree(self.staging, ignore_errors=True)
+            _remove(self.staging)
             self.staging = None
+
+
+def _remove(folder: Path) -> None:
+    """Remove a folder of ours, also where a file in it was made read-only."""
+
+    def writable_and_again(function, path, _error) -> None:
+        os.chmod(os.path.dirname(path), 0o755)
+        if os.path.lexists(path) and not os.path.islink(path):
+            os.chmod(path, 0o755)
+        function(path)
+
+    if folder.exists():
+        handler = "onexc" if sys.version_info >= (3, 12) else "onerror"  # renamed in 3.12
+        shutil.rmtree(folder, **{handler: writable_and_again})
 
 
 def readable_by_all(root: Path) -> None:
