@@ -59,7 +59,11 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_serve(server, config: MkDocsConfig, builder):
     """The preview notices a saved file under data/ and macros/ (watched after this event)
-    within a tenth of a second instead of MkDocs' half second."""
+    within a tenth of a second instead of MkDocs' half second; data kept elsewhere
+    (``SSP_DATA``) is watched too."""
+    data_root = _generator().settings.data_root(config)
+    if data_root.is_dir():
+        server.watch(str(data_root))
     if getattr(server, "observer", None) is not None and hasattr(server.observer, "_timeout"):
         server.observer._timeout = min(server.observer.timeout, 0.1)
     return server
