@@ -39,6 +39,12 @@ def page_url(src_uri: str, directory_urls: bool = True) -> str:
     return stem + "/"
 
 
+def _relative(target: str, start: str) -> str:
+    """``target`` relative to ``start`` (paths inside the site; the working directory, which a
+    test or a server may have removed, plays no part)."""
+    return posixpath.relpath("/" + target, "/" + (start or "."))
+
+
 def _folder(src_uri: str, directory_urls: bool) -> str:
     """The folder a page's address is relative to."""
     url = page_url(src_uri, directory_urls)
@@ -62,11 +68,11 @@ class Links:
         if self.absolute_base is not None:
             return self.absolute_base.rstrip("/") + "/" + page_url(target) + fragment
         start = posixpath.dirname(self.page)
-        return posixpath.relpath(target, start or ".") + fragment
+        return _relative(target, start) + fragment
 
     def file(self, site_path: str) -> str:
         """The served address of a file written into the site (a PDF), from this page."""
-        return posixpath.relpath(site_path, _folder(self.page, self.directory_urls) or ".")
+        return _relative(site_path, _folder(self.page, self.directory_urls))
 
     def resolve(self, kind: str, ident: str) -> tuple[str, str]:
         """Label and Markdown link target of a record (also ``[[kind:id]]`` in text)."""
@@ -83,7 +89,7 @@ class Links:
         """The served address of a record's page, relative to this page (for raw HTML)."""
         target = self.targets[kind]
         served = page_url(target.path(ident), self.directory_urls)
-        url = posixpath.relpath(served, _folder(self.page, self.directory_urls) or ".")
+        url = _relative(served, _folder(self.page, self.directory_urls))
         if served.endswith("/"):
             url += "/"  # relpath drops it; without it every click is a redirect
         return url + (f"#{ident}" if target.anchor else "")
