@@ -96,7 +96,8 @@ def _parser() -> argparse.ArgumentParser:
                        ("udgiv", "byg og pak udgivelsen (web og netværksdrev)")):
         command = sub.add_parser(name, help=text)
         command.add_argument("kommuner", nargs="*", help="kommune-id'er (standard: alle)")
-        command.add_argument("--data", type=Path, default=ROOT / "data", help="datamappen")
+        command.add_argument("--data", type=Path, default=settings.data_root_from_environment(),
+                             help="datamappen (standard: $SSP_DATA, ellers data/)")
         if name == "udgiv":
             command.add_argument("--dist", type=Path, default=ROOT / "dist",
                                  help="mappen arkiverne skrives i")
