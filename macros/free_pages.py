@@ -12,6 +12,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from .errors import Problem
 from .loading import PAGE_FOLDER, Position, SourceMap, _relative, read_text, read_yaml
 
@@ -68,3 +70,11 @@ def read_pages(folder: Path, root: Path, smap: SourceMap, problems: list[Problem
         if record is not None:
             pages.append(record)
     return pages
+
+
+def page_text(record: dict[str, Any]) -> str:
+    """The file a page record is read from: its front matter (all but ``id``, the file's
+    name, and ``tekst``, the body) between '---' lines, then the body."""
+    front = {k: v for k, v in record.items() if k not in ("id", "tekst")}
+    return ("---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n\n"
+            + str(record.get("tekst") or ""))

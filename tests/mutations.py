@@ -18,7 +18,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 import yaml
 from pydantic import BaseModel
 
-from macros import loading
+from macros import free_pages, loading
 from macros.fields import Ref
 from macros.model import RawHandbook
 
@@ -116,6 +116,9 @@ def write(raw: loading.RawData, data: dict, folder: Path) -> None:
         if key in data:
             (folder / name).write_text(yaml.safe_dump(data[key], allow_unicode=True),
                                        encoding="utf-8")
+    for page in data.get(loading.PAGE_FOLDER, []):
+        (folder / loading.PAGE_FOLDER / f"{page['id']}.md").write_text(
+            free_pages.page_text(page), encoding="utf-8")
     for key, sub in loading.RECORD_FOLDERS.items():
         for i, record in enumerate(data.get(key, [])):
             name = Path(raw.source.file_of((key, i)) or f"{i}.yml").name

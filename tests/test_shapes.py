@@ -165,3 +165,18 @@ def test_a_free_page_in_markdown_uses_every_documented_macro(aaby):
     assert normalise(quoted.get_text(" ")) == normalise(own.get_text(" "))
     assert quoted.find("a")["href"] == "../roller/ssp-chef/"  # linked from this page
     assert "Samarbejdet i korte træk" in [a.get_text(strip=True) for a in page.select("nav a")]
+
+
+def test_a_page_record_written_as_a_file_reads_back_the_same(tmp_path):
+    """free_pages.page_text is the inverse of reading a page file: front matter, body, line."""
+    from macros import free_pages
+    from macros.loading import SourceMap
+
+    record = {"id": "om-os", "titel": 'Om "os": SSP', "tekst": "## Afsnit\n\nTekst {{ x }}\n"}
+    folder = tmp_path / "sider"
+    folder.mkdir()
+    (folder / "om-os.md").write_text(free_pages.page_text(record), encoding="utf-8")
+    smap, problems = SourceMap(), []
+    assert free_pages.read_pages(folder, tmp_path, smap, problems) == [record]
+    assert not problems
+    assert smap.values[("sider", 0, "tekst")].line == 5  # '---', titel, '---', blank, body
