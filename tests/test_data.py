@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 import subprocess
 import sys
 
 import pytest
 
-from conftest import DATA, MUNICIPALITIES, ROOT
+from conftest import DATA, FIXTURE_DATA, MUNICIPALITIES, ROOT
 from macros import loading
 from vscode_schemas import schemas_for
 
@@ -19,6 +21,19 @@ def test_check_command_accepts_the_data(data_root, kommune):
                              "--data", str(data_root)], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"{kommune}: OK")
+
+
+def test_check_reads_the_data_folder_the_build_reads(tmp_path):
+    """SSP_DATA and SSP_KOMMUNE choose the data for `check` as they do for `mkdocs build`."""
+    shutil.copytree(FIXTURE_DATA / "aaby", tmp_path / "aaby")
+    env = dict(os.environ, SSP_DATA=str(tmp_path), SSP_KOMMUNE="aaby")
+    result = subprocess.run([sys.executable, "-m", "macros.cli", "check"], cwd=ROOT, env=env,
+                            capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout.startswith("aaby: OK"), result.stdout
+    (tmp_path / "aaby" / "kommune.yml").write_text("titel: [\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "macros.cli", "check"], cwd=ROOT, env=env,
+                            capture_output=True, text=True)
+    assert result.returncode == 1 and "aaby/kommune.yml:1:" in result.stderr, result.stderr
 
 
 def test_both_real_municipalities_are_there():
