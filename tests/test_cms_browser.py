@@ -21,11 +21,10 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from browser_util import CHROMIUM_ARGS, SiteServer, chromium_path, run_axe
+from browser_util import SiteServer, run_axe
 from conftest import DATA, ROOT, mkdocs_build
 from macros import changes, loading
 
-playwright = pytest.importorskip("playwright.sync_api")
 
 KOMMUNE = "herning"
 FORUM = "ssp-vejledermoede"
@@ -88,13 +87,6 @@ def editor(tmp_path_factory):
         server.terminate()
         server.wait(timeout=10)
 
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 class Session:

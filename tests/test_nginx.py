@@ -15,15 +15,13 @@ import urllib.request
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from conftest import FIXTURE_DATA, build_once
-from browser_util import CHROMIUM_ARGS, chromium_path
 from html_util import html_pages
 from macros import webserver
 from nginx_util import Nginx
 from release_util import public_folder, release_once, unpack
-from macros.render import page_url
+from macros.links import page_url
 from test_browser import SEARCHES, _search
 
 # Records every CSP violation the page sees, from its first script on.
@@ -69,13 +67,6 @@ def served(built, tmp_path_factory, tmp_path):
     yield server
     server.close()
 
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def _watched_page(browser, problems: list[str]):
