@@ -9,6 +9,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 from conftest import FIXTURE_DATA, ROOT
 
@@ -38,14 +39,20 @@ print("data" if "Dataændring" in second and "Dataændring" not in first else "-
 """
 
 
-def test_a_second_build_in_the_same_process_sees_edits_to_data_and_code(tmp_path):
+def _project_copy(target: Path) -> dict:
+    """A copy of the project with the invented municipalities as its data, and the
+    environment that builds Bjergby's HTML in it."""
     for folder in ("macros", "docs", "overrides", "pdf-templates"):
-        shutil.copytree(ROOT / folder, tmp_path / folder,
+        shutil.copytree(ROOT / folder, target / folder,
                         ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    shutil.copytree(FIXTURE_DATA, tmp_path / "data")
-    env = {"PATH": "/usr/bin:/bin", "SSP_KOMMUNE": "bjergby", "PDF": "false",
-           "NO_MKDOCS_2_WARNING": "1"}
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(FIXTURE_DATA, target / "data")
+    return {"PATH": "/usr/bin:/bin", "SSP_KOMMUNE": "bjergby", "PDF": "false",
+            "NO_MKDOCS_2_WARNING": "1"}
+
+
+def test_a_second_build_in_the_same_process_sees_edits_to_data_and_code(tmp_path):
+    env = _project_copy(tmp_path)
     result = subprocess.run([sys.executable, "-c", SCRIPT], cwd=tmp_path, env=env,
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
@@ -85,13 +92,7 @@ def test_a_preview_rebuild_gives_the_same_site_as_a_fresh_build(tmp_path):
     """`serve` reuses pages whose input did not change (macros/preview.py): after edits that
     rename a forum (navigation, other pages' tables) and change a task, every file of the
     preview equals a fresh build of the edited data."""
-    for folder in ("macros", "docs", "overrides", "pdf-templates"):
-        shutil.copytree(ROOT / folder, tmp_path / folder,
-                        ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    shutil.copytree(FIXTURE_DATA, tmp_path / "data")
-    env = {"PATH": "/usr/bin:/bin", "SSP_KOMMUNE": "bjergby", "PDF": "false",
-           "NO_MKDOCS_2_WARNING": "1"}
+    env = _project_copy(tmp_path)
     reused = []
     for mode in ("serve", "fresh"):
         result = subprocess.run([sys.executable, "-c", PREVIEW, mode], cwd=tmp_path, env=env,
