@@ -6,7 +6,7 @@ from typing import Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ..fields import Markdown, Navn, Tekst
+from ..fields import Id, Markdown, Navn, Tekst
 
 #: The built-in sectors (the three S's and 'andet'), with their Danish names; a municipality
 #: adds its own in sektorer.yml.
@@ -15,6 +15,22 @@ SEKTORER = {"skole": "Skole", "social": "Social", "politi": "Politi", "andet": "
 
 class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Post(Record):
+    """A record of a kind with an id and a name; a kind words ``navn``'s description its own
+    way (a field redeclared in a subclass keeps its place: id, navn, then the kind's own)."""
+
+    id: Id
+    navn: Navn = Field(description="Navnet.")
+
+
+class PostMedAndreNavne(Post):
+    """A record staff know by name, and maybe by other names the source uses."""
+
+    alternative_navne: list[Navn] = Field(
+        default_factory=list, description="Andre navne for det samme i kilden, fx et ældre "
+                                          "navn; de vises på siden, så søgningen finder dem.")
 
 
 # --- shared building blocks -----------------------------------------------------------------

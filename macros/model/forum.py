@@ -8,18 +8,21 @@ from pydantic import Discriminator, Field, Tag, model_validator
 
 from ..fields import (Dato, DeltagerlisteId, DistriktId, EnhedId, ForumId, Id, Kind, LovId,
                       Markdown, Navn, OrganisationsniveauId, RolleId, SektorId, Tekst)
-from .base import Afsnit, Record
+from .base import Afsnit, PostMedAndreNavne, Record
+
+# The yearly revision's bookkeeping, the same on every record that has it (page "Revisioner").
+VedligeholdesAf = Annotated[RolleId | None, Field(
+    description="Id på rollen, der holder posten ajour ved den årlige revision.")]
+Gennemgaaet = Annotated[Dato | None, Field(
+    description="Dato for seneste gennemgang af posten (ÅÅÅÅ-MM-DD).")]
 
 
-class Rolle(Record):
+class Rolle(PostMedAndreNavne):
     """En rolle eller aktør (roller/<id>.yml). Beskriver en funktion, aldrig en person."""
 
     KIND: ClassVar[Kind] = Kind("rolle", "rolle", "roller/")
 
-    id: Id
     navn: Navn = Field(description="Rollens navn, fx 'Leder af SSP'.")
-    alternative_navne: list[Navn] = Field(default_factory=list,
-                                          description="Andre navne for rollen i kilden.")
     enhed: EnhedId | None = Field(None, description="Id på enheden, rollen hører til.")
     sektor: SektorId | None = Field(None, description="Sektor, hvis den afviger fra enhedens.")
     kategori: Literal["aktoer", "deltager"] = Field(
@@ -31,10 +34,8 @@ class Rolle(Record):
     afsnit: list[Afsnit] = Field(default_factory=list, description="Opgaver og øvrige afsnit.")
     distrikter: list[DistriktId] = Field(default_factory=list,
                                          description="Distrikter, rollen dækker.")
-    vedligeholdes_af: RolleId | None = Field(None, description="Id på rollen, der holder posten "
-                                                          "ajour ved den årlige revision.")
-    gennemgaaet: Dato | None = Field(None, description="Dato for seneste gennemgang af posten "
-                                                       "(ÅÅÅÅ-MM-DD).")
+    vedligeholdes_af: VedligeholdesAf = None
+    gennemgaaet: Gennemgaaet = None
 
 
 #: A participant's function in a forum, with its Danish label.
@@ -183,15 +184,12 @@ Rapporteringer = Annotated[Union[Annotated[ForumId, Tag("tekst-form")],
                                  Annotated[list[_Linje], Tag("liste-form")]], Discriminator(_shape)]
 
 
-class Forum(Record):
+class Forum(PostMedAndreNavne):
     """Et samarbejdsforum eller møde (fora/<id>.yml)."""
 
     KIND: ClassVar[Kind] = Kind("forum", "forum", "fora/")
 
-    id: Id
-    navn: Navn = Field(description="Forummets navn.")
-    alternative_navne: list[Navn] = Field(default_factory=list,
-                                          description="Andre navne for forummet i kilden.")
+    navn: Navn = Field(description="Forummets navn, fx 'SSP-styregruppen'.")
     type: Literal["intern", "ekstern"] = Field(description="'intern' eller 'ekstern' mødeforum.")
     niveau: OrganisationsniveauId | None = Field(
         None, description="Forummets niveau i organisationen: et id fra 'organisationsniveauer' "
@@ -224,10 +222,8 @@ class Forum(Record):
                                                  "hyppighed og sine deltagerlister.")
     lovgrundlag: list[LovHenvisning] = Field(default_factory=list,
                                              description="Lovgrundlaget for forummet.")
-    vedligeholdes_af: RolleId | None = Field(None, description="Id på rollen, der holder posten "
-                                                          "ajour ved den årlige revision.")
-    gennemgaaet: Dato | None = Field(None, description="Dato for seneste gennemgang af posten "
-                                                       "(ÅÅÅÅ-MM-DD).")
+    vedligeholdes_af: VedligeholdesAf = None
+    gennemgaaet: Gennemgaaet = None
 
     @model_validator(mode="after")
     def _districts(self) -> "Forum":

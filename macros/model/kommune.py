@@ -9,7 +9,7 @@ from pydantic import Field, StringConstraints, model_validator
 
 from ..fields import (AktivitetId, Dato, EnhedId, Farve, ForumId, Id, Kind, LovId, Markdown, Navn,
                       RolleId, SektorId, Sidetekst, Tekst, Url)
-from .base import SEKTORER, Afsnit, Punkt, Record
+from .base import SEKTORER, Afsnit, Post, Punkt, Record
 
 #: The version of the data format this generator reads (kommune.yml's 'dataformat'); older
 #: data is rewritten by ./run migrer (macros/migrate.py).
@@ -102,25 +102,23 @@ class Kommune(Record):
         None, description="Formular-editoren: hvor den gemmer (sættes af it-afdelingen).")
 
 
-class Sektor(Record):
+class Sektor(Post):
     """En sektor ud over de indbyggede skole, social, politi og andet (sektorer.yml), fx
     psykiatri eller kriminalforsorgen."""
 
     KIND: ClassVar[Kind] = Kind("sektor", "sektor", "sektorer.yml", indbygget=tuple(SEKTORER))
 
-    id: Id
     navn: Navn = Field(description="Sektorens navn, som det står i organisationsdiagrammet og "
                                    "tabellerne, fx 'Psykiatri'.")
     farve: Farve | None = Field(None, description="Farven i organisationsdiagrammet (lys, "
                                                   "#rrggbb); uden den vælges en.")
 
 
-class Enhed(Record):
+class Enhed(Post):
     """En organisation eller enhed, som roller hører til (enheder.yml)."""
 
     KIND: ClassVar[Kind] = Kind("enhed", "enhed", "enheder.yml")
 
-    id: Id
     navn: Navn = Field(description="Enhedens fulde navn.")
     forkortelse: Navn | None = Field(None, description="Forkortelse, fx 'CBF'.")
     sektor: SektorId = Field(description="Hvilken sektor enheden hører til: 'skole', 'social', "
@@ -129,10 +127,9 @@ class Enhed(Record):
     beskrivelse: Markdown | None = Field(None, description="Kort beskrivelse.")
 
 
-class Niveau(Record):
+class Niveau(Post):
     """Et indsatsniveau eller en søjle."""
 
-    id: Id
     navn: Navn = Field(description="Fx 'Den generelle indsats' eller 'Den proaktive søjle'.")
     maalgruppe: Navn | None = Field(None, description="Målgruppen, fx 'alle børn og unge'.")
     beskrivelse: Markdown = Field(description="Beskrivelse af niveauet.")
@@ -141,13 +138,12 @@ class Niveau(Record):
                                                                  "primære aktører.")
 
 
-class Organisationsniveau(Record):
+class Organisationsniveau(Post):
     """Et niveau i organisationen, fx 'Strategisk niveau'; fora placeres på et af dem."""
 
     KIND: ClassVar[Kind] = Kind("organisationsniveau", "organisationsniveau",
                                 "niveauer.yml (organisationsniveauer)")
 
-    id: Id
     navn: Navn = Field(description="Niveauets navn, som det står over fora i "
                                    "organisationsdiagrammet, fx 'Strategisk niveau'.")
     beskrivelse: Markdown | None = Field(None, description="Hvad der sker på niveauet.")
@@ -188,12 +184,11 @@ class Stykke(Record):
     efterskrift: Markdown | None = Field(None, description="Tekst efter punkterne.")
 
 
-class Lov(Record):
+class Lov(Post):
     """En lov eller vejledning, som arbejdet hviler på (love.yml)."""
 
     KIND: ClassVar[Kind] = Kind("lov", "lov", "love.yml")
 
-    id: Id
     navn: Navn = Field(description="Lovens eller vejledningens navn.")
     type: Literal["lov", "vejledning"] = Field("lov", description="'lov' eller 'vejledning'.")
     paragraffer: Navn | None = Field(None, description="Paragraffer, fx '§ 111-115'.")

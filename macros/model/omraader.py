@@ -7,16 +7,15 @@ from typing import Annotated, ClassVar
 
 from pydantic import Field, model_validator
 
-from ..fields import Id, Kind, Markdown, Navn, OmraadeId, RolleId, Tekst
-from .base import Afsnit, Record
+from ..fields import Kind, Markdown, Navn, OmraadeId, RolleId, Tekst
+from .base import Afsnit, Post, Record
 
 
-class Omraade(Record):
+class Omraade(Post):
     """Et medarbejderområde, fx 'Syd/Vest', med sin skoleliste."""
 
     KIND: ClassVar[Kind] = Kind("omraade", "område", "distrikter.yml (omraader)")
 
-    id: Id
     navn: Navn = Field(description="Områdets navn, fx 'Syd/Vest'.")
     daekkes_af: RolleId | None = Field(None, description="Id på rollen, der dækker området.")
     skoler: list[Navn] = Field(default_factory=list, description="Skolerne i området.")
@@ -30,12 +29,11 @@ class Underdistrikt(Record):
     omraade: OmraadeId | None = Field(None, description="Id på medarbejderområdet.")
 
 
-class Distrikt(Record):
+class Distrikt(Post):
     """Et SSP-distrikt."""
 
     KIND: ClassVar[Kind] = Kind("distrikt", "distrikt", "distrikter.yml")
 
-    id: Id
     navn: Navn = Field(description="Distriktets navn, fx 'Distrikt Nord'.")
     beskrivelse: Markdown | None = Field(None, description="Kort beskrivelse af distriktet.")
     daekkes_af: RolleId | None = Field(None, description="Id på rollen, der dækker distriktet.")
@@ -57,12 +55,11 @@ class Distrikter(Record):
                                                                    "medarbejderområderne.")
 
 
-class Aktivitet(Record):
+class Aktivitet(Post):
     """En fast aktivitet i året, fx et oplæg på en årgang eller en undersøgelse."""
 
     KIND: ClassVar[Kind] = Kind("aktivitet", "aktivitet", "aktiviteter.yml")
 
-    id: Id
     navn: Navn = Field(description="Aktivitetens navn.")
     klassetrin: list[int] = Field(default_factory=list, description="Årgange (0-10).")
     tema: Navn | None = Field(None, description="Emnet, fx 'Digital dannelse'.")
