@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from . import author_macros, fields, pages, personal_data, refs, rules, safety
 from .errors import DataError, Problem
@@ -21,19 +21,6 @@ from .validation import inner_model, validate_part
 # [[kind:id]] in text; what is between the brackets is checked, so a misspelt kind is found.
 _LINK = re.compile(r"\[\[([^\[\]]*)\]\]")
 _LINK_PARTS = re.compile(r"([a-z]+):([a-z0-9]+(?:-[a-z0-9]+)*)")
-
-
-def _walk_strings(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _walk_strings(item, path + (key,))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _walk_strings(item, path + (i,))
-    elif isinstance(value, int) and not isinstance(value, bool):
-        yield path, str(value)
 
 
 def personal_data_problems(raw: RawData) -> list[Problem]:
@@ -72,7 +59,7 @@ def _reference_problems(book: RawHandbook, raw: RawData) -> list[Problem]:
         ids = known.ids(ref.kind, ref.scope) | extra.get(ref.kind, set())
         if ref.ident not in ids:
             problems.append(_unknown(raw.source, ref.path, known.kinds[ref.kind], ref.ident, ids))
-    for path, text in _walk_strings(raw.data):
+    for path, text in raw.texts():
         if "[[" in text:
             problems += _link_problems(raw.source, path, text, known, extra)
     return problems

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 
@@ -101,6 +101,23 @@ class RawData:
     problems: list[Problem]
     #: per record folder, the file names (= ids) of files that could not be read
     unreadable: dict[str, set[str]] = field(default_factory=dict)
+
+    def texts(self) -> Iterator[tuple[Path_, str]]:
+        """(data path, text) of every string and whole number in the data, as typed."""
+        return _texts(self.data, ())
+
+
+def _texts(value: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _texts(item, path + (i,))
+    elif isinstance(value, int) and not isinstance(value, bool):
+        yield path, str(value)
 
 
 #: PyYAML loader that composes plain data only (kept under this name for the tests' schema checks).

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .errors import Problem
@@ -86,26 +86,13 @@ def mask(text: str) -> str:
     return text
 
 
-def _values(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _values(item, path + (key,))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _values(item, path + (i,))
-    elif isinstance(value, int) and not isinstance(value, bool):
-        yield path, str(value)
-
-
 def problems(raw: RawData) -> list[Problem]:
     """Every CPR-like number in the municipality's values, file lines and file names."""
     from .errors import Problem
 
     found: list[Problem] = []
     covered: dict[str, set[int]] = {}
-    for path, text in _values(raw.data):
+    for path, text in raw.texts():
         pos = raw.source.locate(path)
         if pos is None or not looks_like_cpr(text):
             continue
