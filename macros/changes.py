@@ -14,6 +14,7 @@ import subprocess
 import tarfile
 import tempfile
 from pathlib import Path
+from typing import Any, Iterator
 
 from . import handbook, loading
 from .errors import DataError
@@ -75,39 +76,42 @@ def _comings_and_goings(old: dict, new: dict, added: str, removed: str) -> list[
             + [removed.format(old[i]) for i in sorted(set(old) - set(new))])
 
 
-def _forum_changes(old: Handbook, new: Handbook) -> list[str]:
-    lines = _comings_and_goings(old.fora, new.fora, "Nyt forum: **{0.navn}**",
-                                "Forum fjernet: **{0.navn}**")
-    for fid in sorted(set(old.fora) & set(new.fora)):
-        a, b = old.fora[fid], new.fora[fid]
-        name = b.navn
-        if a.navn != b.navn:
-            lines.append(f"Forum omdøbt: **{a.navn}** hedder nu **{b.navn}**")
-        if a.type != b.type:
-            lines.append(f"{name}: ændret fra {a.type}t til {b.type}t forum")
-        seats_a, seats_b = _seats(old, a), _seats(new, b)
-        for r in sorted(set(seats_b) - set(seats_a)):
-            lines.append(f"{name}: ny deltager {_role_name(old, new, r)}")
-        for r in sorted(set(seats_a) - set(seats_b)):
-            lines.append(f"{name}: deltageren {_role_name(old, new, r)} er fjernet")
-        for r in sorted(set(seats_a) & set(seats_b)):
-            if seats_a[r] != seats_b[r]:
-                lines.append(f"{name}: {_role_name(old, new, r)} er nu "
-                             f"{_describe(*seats_b[r])} (før: {_describe(*seats_a[r])})")
-        series_a = [(t, h) for t, h, _ in old.series(a)]
-        series_b = [(t, h) for t, h, _ in new.series(b)]
-        if a.hyppighed != b.hyppighed or series_a != series_b:
-            before = "; ".join(_frequency(h) for _t, h in series_a)
-            after = "; ".join(_frequency(h) for _t, h in series_b)
-            if before != after:
-                lines.append(f"{name}: mødefrekvens ændret fra {before} til {after}")
-        laws_a = {(h.lov, h.paragraf) for h in a.lovgrundlag}
-        laws_b = {(h.lov, h.paragraf) for h in b.lovgrundlag}
-        for lov, paragraf in sorted(laws_b - laws_a, key=str):
-            lines.append(f"{name}: nyt lovgrundlag {lov} {paragraf or ''}".rstrip())
-        for lov, paragraf in sorted(laws_a - laws_b, key=str):
-            lines.append(f"{name}: lovgrundlag fjernet {lov} {paragraf or ''}".rstrip())
-        lines += _text_list_changes(name, "opgave/mål", _points(a.afsnit), _points(b.afsnit))
+def _kept(old: dict, new: dict) -> Iterator[tuple[Any, Any]]:
+    """(old record, new record) for every id in both, in id order."""
+    for ident in sorted(set(old) & set(new)):
+        yield old[ident], new[ident]
+
+
+def _forum_changes(old: Handbook, new: Handbook, a, b) -> list[str]:
+    """A forum in both versions: what changed in it."""
+    lines, name = [], b.navn
+    if a.navn != b.navn:
+        lines.append(f"Forum omdøbt: **{a.navn}** hedder nu **{b.navn}**")
+    if a.type != b.type:
+        lines.append(f"{name}: ændret fra {a.type}t til {b.type}t forum")
+    seats_a, seats_b = _seats(old, a), _seats(new, b)
+    for r in sorted(set(seats_b) - set(seats_a)):
+        lines.append(f"{name}: ny deltager {_role_name(old, new, r)}")
+    for r in sorted(set(seats_a) - set(seats_b)):
+        lines.append(f"{name}: deltageren {_role_name(old, new, r)} er fjernet")
+    for r in sorted(set(seats_a) & set(seats_b)):
+        if seats_a[r] != seats_b[r]:
+            lines.append(f"{name}: {_role_name(old, new, r)} er nu "
+                         f"{_describe(*seats_b[r])} (før: {_describe(*seats_a[r])})")
+    series_a = [(t, h) for t, h, _ in old.series(a)]
+    series_b = [(t, h) for t, h, _ in new.series(b)]
+    if a.hyppighed != b.hyppighed or series_a != series_b:
+        before = "; ".join(_frequency(h) for _t, h in series_a)
+        after = "; ".join(_frequency(h) for _t, h in series_b)
+        if before != after:
+            lines.append(f"{name}: mødefrekvens ændret fra {before} til {after}")
+    laws_a = {(h.lov, h.paragraf) for h in a.lovgrundlag}
+    laws_b = {(h.lov, h.paragraf) for h in b.lovgrundlag}
+    for lov, paragraf in sorted(laws_b - laws_a, key=str):
+        lines.append(f"{name}: nyt lovgrundlag {lov} {paragraf or ''}".rstrip())
+    for lov, paragraf in sorted(laws_a - laws_b, key=str):
+        lines.append(f"{name}: lovgrundlag fjernet {lov} {paragraf or ''}".rstrip())
+    lines += _text_list_changes(name, "opgave/mål", _points(a.afsnit), _points(b.afsnit))
     return lines
 
 
@@ -139,33 +143,37 @@ def _text_list_changes(owner: str, what: str, before: list[str], after: list[str
     return lines
 
 
-def _role_changes(old: Handbook, new: Handbook) -> list[str]:
-    lines = _comings_and_goings(old.roller, new.roller, "Ny rolle: **{0.navn}**",
-                                "Rolle fjernet: **{0.navn}**")
-    for rid in sorted(set(old.roller) & set(new.roller)):
-        a, b = old.roller[rid], new.roller[rid]
-        if a.navn != b.navn:
-            lines.append(f"Rolle omdøbt: **{a.navn}** hedder nu **{b.navn}**")
-        lines += _text_list_changes(b.navn, "opgave", _points(a.afsnit), _points(b.afsnit))
+def _role_changes(old: Handbook, new: Handbook, a, b) -> list[str]:
+    lines = [f"Rolle omdøbt: **{a.navn}** hedder nu **{b.navn}**"] if a.navn != b.navn else []
+    return lines + _text_list_changes(b.navn, "opgave", _points(a.afsnit), _points(b.afsnit))
+
+
+def _law_changes(old: Handbook, new: Handbook, a, b) -> list[str]:
+    if a.paragraffer == b.paragraffer:
+        return []
+    return [f"{b.navn}: paragraffer ændret fra {a.paragraffer} til {b.paragraffer}"]
+
+
+def _appendix_changes(old: Handbook, new: Handbook, a, b) -> list[str]:
+    lines = []
+    if a.nummer != b.nummer:
+        lines.append(f"Bilaget **{b.titel}** har nu nummer {b.nummer} (før {a.nummer})")
+    if a.titel != b.titel:
+        lines.append(f"Bilag {b.nummer} har fået ny titel: **{b.titel}** (før: {a.titel})")
     return lines
 
 
-def _law_and_appendix_changes(old: Handbook, new: Handbook) -> list[str]:
-    lines = _comings_and_goings(old.love, new.love, "Ny lov i lovgrundlaget: **{0.navn}**",
-                                "Lov fjernet fra lovgrundlaget: **{0.navn}**")
-    for lid in sorted(set(old.love) & set(new.love)):
-        a, b = old.love[lid], new.love[lid]
-        if a.paragraffer != b.paragraffer:
-            lines.append(f"{b.navn}: paragraffer ændret fra {a.paragraffer} til {b.paragraffer}")
-    lines += _comings_and_goings(old.bilag, new.bilag, "Nyt bilag {0.nummer}: **{0.titel}**",
-                                 "Bilag {0.nummer} fjernet: **{0.titel}**")
-    for bid in sorted(set(old.bilag) & set(new.bilag)):
-        a, b = old.bilag[bid], new.bilag[bid]
-        if a.nummer != b.nummer:
-            lines.append(f"Bilaget **{b.titel}** har nu nummer {b.nummer} (før {a.nummer})")
-        if a.titel != b.titel:
-            lines.append(f"Bilag {b.nummer} har fået ny titel: **{b.titel}** (før: {a.titel})")
-    return lines
+#: Per kind of record, in the report's order: the handbook's records of that kind, the line
+#: for one added and for one removed (formats applied to the record), and what changed in one
+#: that is in both versions.
+RECORD_CHANGES = [
+    (lambda h: h.fora, "Nyt forum: **{0.navn}**", "Forum fjernet: **{0.navn}**", _forum_changes),
+    (lambda h: h.roller, "Ny rolle: **{0.navn}**", "Rolle fjernet: **{0.navn}**", _role_changes),
+    (lambda h: h.love, "Ny lov i lovgrundlaget: **{0.navn}**",
+     "Lov fjernet fra lovgrundlaget: **{0.navn}**", _law_changes),
+    (lambda h: h.bilag, "Nyt bilag {0.nummer}: **{0.titel}**",
+     "Bilag {0.nummer} fjernet: **{0.titel}**", _appendix_changes),
+]
 
 
 def compare(old: Handbook | None, new: Handbook | None) -> list[str]:
@@ -180,8 +188,11 @@ def compare(old: Handbook | None, new: Handbook | None) -> list[str]:
     for rev in new.kommune.revisioner[len(old.kommune.revisioner):]:
         lines.append(f"Ny revision {rev.dato}: {rev.tekst}"
                      + (f" — {rev.resume}" if rev.resume else ""))
-    return (lines + _forum_changes(old, new) + _role_changes(old, new)
-            + _law_and_appendix_changes(old, new))
+    for records, added, removed, changed in RECORD_CHANGES:
+        lines += _comings_and_goings(records(old), records(new), added, removed)
+        for a, b in _kept(records(old), records(new)):
+            lines += changed(old, new, a, b)
+    return lines
 
 
 def _load(data_root: Path, kommune: str) -> Handbook | None:
