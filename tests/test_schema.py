@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import jsonschema
 import pytest
@@ -52,3 +53,15 @@ def test_the_documentation_of_the_data_format_is_generated_from_the_model():
 def test_the_vscode_settings_are_generated_from_the_data_files_and_the_model():
     assert schema.VSCODE_SETTINGS.read_text(encoding="utf-8") == schema.vscode_settings(), \
         "kør: python -m macros.cli schema"
+
+
+def test_the_readme_names_every_module_of_the_generator_in_how_it_is_built():
+    """A line per module in "How it is built": a reader finds where a fact is loaded,
+    checked and rendered without a search, and a new module can't be left out."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## How it is built", 1)[1].split("\n## ", 1)[0]
+    named = {n.rstrip("/") for n in re.findall(r"`macros/([\w/]+?)(?:\.py)?`", table)}
+    macros = ROOT / "macros"
+    modules = {p.stem for p in macros.glob("*.py") if p.name != "__init__.py"}
+    packages = {p.parent.name for p in macros.glob("*/__init__.py")}
+    assert not (modules | packages) - named, sorted((modules | packages) - named)
