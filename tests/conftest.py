@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from macros import handbook, loading  # noqa: E402
 from macros.links import page_url  # noqa: E402
+from pdf_util import pdf_pages  # noqa: E402
 
 DATA = ROOT / "data"
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
@@ -66,16 +67,8 @@ class Built:
         return self.site / "pdf" / f"{self.kommune}-ssp-haandbog.pdf"
 
     def pdf_texts(self) -> list[str]:
-        """The handbook PDF's text page by page (pypdf: ~10 s for a large municipality),
-        extracted once per session and shared by the tests and workers that read it."""
-        saved = self.site.parent / "pdf-text.json"
-        with _locked(self.site.parent / "lock"):
-            if not saved.exists():
-                from pypdf import PdfReader
-
-                texts = [page.extract_text() for page in PdfReader(self.pdf).pages]
-                saved.write_text(json.dumps(texts), encoding="utf-8")
-        return json.loads(saved.read_text(encoding="utf-8"))
+        """The handbook PDF's text page by page."""
+        return pdf_pages(self.pdf)
 
     def page(self, src_uri: str) -> Path:
         """The HTML file a generated page (e.g. 'fora/x.md') is written to."""

@@ -10,6 +10,7 @@ from pypdf import PdfReader
 from html_util import (article, html_pages, linked_pages, normalise, resolve_href,
                        section_table, soup, tables_between)
 from macros import pages
+from pdf_util import pdf_text
 
 
 def test_strict_build_passes_without_warnings(built):
@@ -199,5 +200,4 @@ def test_no_link_syntax_is_published_literally(built):
     for page in html_pages(built.site):
         assert "[[" not in article(soup(page)).get_text(" "), page.relative_to(built.site)
     for pdf in sorted((built.site / "pdf").glob("*.pdf")):
-        text = " ".join(p.extract_text() for p in PdfReader(pdf).pages)
-        assert "[[" not in text, pdf.name
+        assert "[[" not in pdf_text(pdf), pdf.name

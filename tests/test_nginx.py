@@ -15,6 +15,7 @@ import urllib.request
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import FIXTURE_DATA, build_once
 from html_util import html_pages
@@ -31,6 +32,10 @@ document.addEventListener('securitypolicyviolation', e => window.__cspViolations
     e.violatedDirective + ' ' + (e.blockedURI || '') + ' ' + (e.sourceFile || '') + ':'
     + e.lineNumber + ' ' + (e.sample || '')));
 """
+# Material's search says it is ready for a query once its worker has loaded the index and the
+# language scripts: the page's last requests. (The text is the theme's Danish
+# "search.result.placeholder", shown in place of "search.result.initializer".)
+SEARCH_READY = "Indtast søgeord"
 SECURITY_HEADERS = ("content-security-policy", "x-content-type-options", "referrer-policy")
 
 
@@ -95,8 +100,10 @@ def test_every_page_loads_without_csp_violations_or_failed_requests(served, brow
     pages = [p for p in html_pages(served.site) if p.name != "404.html"]
     for html_file in pages:
         url = served.url(html_file)
-        response = page.goto(url, wait_until="networkidle")
+        response = page.goto(url, wait_until="load")
         assert response.status == 200, url
+        # the search worker's requests have ended (a page's last ones)
+        expect(page.locator(".md-search-result__meta")).to_have_text(SEARCH_READY)
         problems += [f"{url}: CSP {v}" for v in page.evaluate("window.__cspViolations")]
         assert page.locator("[data-ssp-version]").count() == 1, url
     assert not problems, "\n".join(problems[:30])

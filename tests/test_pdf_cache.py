@@ -8,10 +8,10 @@ import subprocess
 import sys
 
 import pytest
-from pypdf import PdfReader
 
 from conftest import FIXTURE_DATA, ROOT, mkdocs_build
 from macros.pdf_cache import CachedPdf, PdfCache
+from pdf_util import pdf_text
 
 IMPORTS = """
 import sys
@@ -34,7 +34,7 @@ def test_an_html_only_build_never_imports_weasyprint(tmp_path):
 
 
 def _text(path) -> str:
-    return " ".join(p.extract_text() for p in PdfReader(path).pages)
+    return pdf_text(path)
 
 
 @pytest.mark.parametrize("built", [(FIXTURE_DATA, "bjergby")], indirect=True,

@@ -12,12 +12,13 @@ from html_util import article, normalise, soup
 from macros import pages
 from macros.fields import REFERENCE
 from macros.pdf import pixi_pdf_path
+from pdf_util import pdf_pages, pdf_text
 
 A5 = (420, 595)  # points
 
 
 def _pdf_text(path) -> str:
-    return normalise(" ".join(p.extract_text() for p in PdfReader(path).pages))
+    return normalise(pdf_text(path))
 
 
 def _squash(value: str) -> str:
@@ -57,7 +58,7 @@ def test_pixi_is_an_a5_booklet_with_the_roles_tasks_and_meetings(built):
     assert count <= 12 and count % 4 == 0, count
     for page in reader.pages:
         assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == A5
-    cover = normalise(reader.pages[0].extract_text())
+    cover = normalise(pdf_pages(path)[0])
     assert book.revision_label in cover and book.kommune.navn in cover
     assert _squash(book.book.pixi.titel) in _squash(cover)
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from pypdf import PdfReader
 
 from conftest import FIXTURE_DATA, build_once
 from html_util import article, normalise, section_table, soup
@@ -125,7 +124,7 @@ def test_activities_by_month_and_no_empty_grade_column(aaby):
 
 def test_the_revision_is_shown_as_typed(aaby):
     assert "Åby Kommune · Udkast" in _text(aaby, "index.md")
-    cover = normalise(PdfReader(aaby.pdf).pages[0].extract_text())
+    cover = normalise(aaby.pdf_texts()[0])
     assert "Udkast" in cover and "Revideret" not in cover
 
 
