@@ -3,8 +3,11 @@ Markdown source, which has more ways to make a link than any pattern can foresee
 definition inside a quote, a scheme split over a line, a control character or an entity
 before it).
 
-``html_problems`` reads HTML as a browser does (entities decoded, URLs normalised as the URL
-standard says) and names what must not be published: an element or attribute a page of ours
+``html_problems`` reads HTML as a browser does — with tinyhtml5, a parser that follows the
+WHATWG HTML standard (WeasyPrint's own), so a comment, a CDATA section or a broken tag ends
+exactly where the browser ends it; Python's html.parser does not (``<!--><img onerror=…>``
+is a comment to it and an image to a browser) — decodes entities, normalises URLs as the URL
+standard says, and names what must not be published: an element or attribute a page of ours
 never has, an event handler, a link to anything but http(s), mailto or tel. ``check`` runs it
 on every Markdown field rendered on its own (so the editor gets the file and line); the build
 runs it on every finished page and publishes nothing it objects to.
@@ -16,7 +19,7 @@ import re
 from functools import lru_cache
 
 import markdown
-from bs4 import BeautifulSoup
+import tinyhtml5
 
 #: Python-Markdown extensions of mkdocs.yml that change what a field's Markdown can produce
 #: (a test keeps this in step with mkdocs.yml).
@@ -34,6 +37,11 @@ _TAGS = {
     "svg", "g", "title", "path", "polygon", "polyline", "ellipse", "circle", "rect", "line",
     "text", "tspan", "defs", "lineargradient", "radialgradient", "stop", "clippath",
 }
+# The document the parser puts any HTML in; an editor's own <body onload=…> merges its
+# attributes into them, as in a browser, and those are judged.
+_DOCUMENT = {"html", "head", "body"}
+_PREFIXES = {"http://www.w3.org/1999/xlink": "xlink", "http://www.w3.org/XML/1998/namespace": "xml",
+             "http://www.w3.org/2000/xmlns/": "xmlns"}
 _URL_ATTRIBUTES = {"href", "src", "xlink:href", "action", "formaction", "data", "poster",
                    "background", "cite", "srcset", "ping", "longdesc", "manifest", "codebase"}
 _STYLE = re.compile(r"^\s*(width\s*:\s*\d+(\.\d+)?%|background\s*:\s*#[0-9a-fA-F]{3,6})\s*;?\s*$")
@@ -78,15 +86,27 @@ def _attribute_problem(name: str, value: str, relative_ok: bool) -> str | None:
 def html_problems(html: str, relative_ok: bool = True) -> list[str]:
     """What in this HTML must not be published, one Danish phrase each (none: it is safe)."""
     problems = []
-    for element in BeautifulSoup(html, "html.parser").find_all(True):
-        if element.name.lower() not in _TAGS:
-            problems.append(f"elementet <{element.name}>")
-        for name, value in element.attrs.items():
-            value = " ".join(value) if isinstance(value, list) else str(value)
-            problem = _attribute_problem(name, value, relative_ok)
+    for element in tinyhtml5.parse(html).iter():
+        if not isinstance(element.tag, str):
+            continue  # a comment: inert, and it ends where the browser ends it
+        name = _name(element.tag)
+        if name.lower() not in _TAGS | _DOCUMENT:
+            problems.append(f"elementet <{name}>")
+        for attribute, value in element.attrib.items():
+            problem = _attribute_problem(_name(attribute), value, relative_ok)
             if problem:
                 problems.append(problem)
     return list(dict.fromkeys(problems))
+
+
+def _name(qualified: str) -> str:
+    """An element's or attribute's name as written in HTML: the parser's "{namespace}name"
+    without the HTML, SVG or MathML namespace, and with the prefix of xlink:, xml: and xmlns:."""
+    if not qualified.startswith("{"):
+        return qualified
+    namespace, _, local = qualified[1:].partition("}")
+    prefix = _PREFIXES.get(namespace)
+    return f"{prefix}:{local}" if prefix and prefix != local else local  # xmlns="…" is xmlns
 
 
 @lru_cache(maxsize=4096)
