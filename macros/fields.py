@@ -14,10 +14,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import AfterValidator, Field, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
 
+from . import safety
 from .personal_data import SCHEMA_PATTERN
 
 
@@ -112,6 +113,8 @@ def _check_markdown(value: str) -> str:
         raise ValueError("markdown_braces")
     if _IMAGE.search(value):
         raise ValueError("markdown_image")
+    if safety.too_deep(value):
+        raise ValueError("markdown_depth")
     return value
 
 
@@ -131,6 +134,8 @@ def _check_page_text(value: str) -> str:
         raise ValueError("markdown_html")
     if _IMAGE.search(value):
         raise ValueError("markdown_image")
+    if safety.too_deep(value):
+        raise ValueError("markdown_depth")
     return value
 
 
@@ -141,6 +146,21 @@ Sidetekst = Annotated[str, StringConstraints(min_length=1, max_length=MAX_MARKDO
                 "det, posterne siger, med makroerne (se README), fx "
                 "{{ deltagertabel(\"styregruppe\") }}. HTML og billeder er ikke tilladt.",
     json_schema_extra={"format": "markdown"})]
+
+
+def _not_yes_no(value: object) -> object:
+    """YAML reads on, yes, true (and off, no, false) as yes/no, which pydantic would take as
+    1 and 0: 'nummer: on' must not become appendix 1."""
+    if isinstance(value, bool):
+        raise ValueError("number_yes_no")
+    return value
+
+
+def heltal(ge: int | None = None, le: int | None = None) -> Any:
+    """The type of a whole number (from ``ge`` to ``le``) in the data: pydantic's int, but
+    never a yes/no value. (The range sits before the yes/no check, so that the JSON Schema
+    keeps it as minimum/maximum.)"""
+    return Annotated[int, Field(ge=ge, le=le), BeforeValidator(_not_yes_no)]
 
 
 def _check_date(value: str) -> str:

@@ -15,7 +15,8 @@ from typing import Any
 import yaml
 
 from .errors import Problem
-from .loading import PAGE_FOLDER, Position, SourceMap, _relative, read_text, read_yaml
+from .loading import (PAGE_FOLDER, Position, SourceMap, _real_folder, _relative, read_text,
+                      read_yaml)
 
 _FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
 
@@ -65,7 +66,7 @@ def read_pages(folder: Path, root: Path, smap: SourceMap, problems: list[Problem
     in the wrong place)."""
     smap.files[(PAGE_FOLDER,)] = _relative(folder, root) + "/"
     pages = []
-    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+    for path in sorted(folder.glob("*.md")) if _real_folder(folder) else []:
         record = _page(path, len(pages), root, smap, problems)
         if record is not None:
             pages.append(record)

@@ -168,8 +168,17 @@ def _refused(file: str, refusal: safe_yaml.Refusal) -> Problem:
                    refusal.hint)
 
 
+#: What a data file or folder that is a symbolic link gets: its text would come from wherever
+#: the link points (another repository, the build machine's own files) into the handbook.
+LINKED = ("filen er en genvej (et symbolsk link) til en anden fil",
+          "en almindelig fil: kopiér indholdet ind i den i stedet for at linke")
+
+
 def read_text(path: Path, file: str, problems: list[Problem]) -> str | None:
     """A data file's text: UTF-8 (a BOM is fine), or a problem and ``None``."""
+    if path.is_symlink():
+        problems.append(Problem(file, 0, 0, *LINKED))
+        return None
     try:
         return safe_yaml.decode(path.read_bytes())
     except safe_yaml.Refusal as refusal:
@@ -218,6 +227,11 @@ def kommune_folder(data_root: Path, kommune_id: str) -> Path:
     return data_root / kommune_id
 
 
+def _real_folder(path: Path) -> bool:
+    """A folder of data, not a link to one (reported by read_kommune, never read through)."""
+    return path.is_dir() and not path.is_symlink()
+
+
 def _yaml_like(path: Path) -> bool:
     """Any spelling of a YAML file name: .yml, .yaml, .YML, .Yaml, ... (only .yml is read)."""
     return path.suffix.lower() in {".yml", ".yaml"}
@@ -253,11 +267,16 @@ def read_kommune(data_root: Path, kommune_id: str) -> RawData:
             problems.append(Problem(_relative(path, root), 0, 0, "filen mangler",
                                     f"en fil {name} i {_relative(folder, root)}/"))
 
+    for sub in (*RECORD_FOLDERS.values(), PAGE_FOLDER):
+        if (folder / sub).is_symlink():
+            problems.append(Problem(_relative(folder / sub, root) + "/", 0, 0,
+                                    "mappen er en genvej (et symbolsk link) til en anden mappe",
+                                    "en almindelig mappe med filerne i"))
     for key, sub in RECORD_FOLDERS.items():
         records: list[Any] = []
         sub_folder = folder / sub
         smap.files[(key,)] = _relative(sub_folder, root) + "/"
-        for path in sorted(sub_folder.iterdir()) if sub_folder.is_dir() else []:
+        for path in sorted(sub_folder.iterdir()) if _real_folder(sub_folder) else []:
             if not (path.is_file() and _yaml_like(path)):
                 continue
             if path.suffix != ".yml":  # reported below; its id still counts as known

@@ -110,8 +110,37 @@ def _name(qualified: str) -> str:
 
 
 @lru_cache(maxsize=4096)
+def _rendered(value: str) -> str | None:
+    """A Markdown field rendered on its own, or None if it nests too deeply to render."""
+    try:
+        return markdown.markdown(value, extensions=list(EXTENSIONS))
+    except RecursionError:
+        return None
+
+
 def markdown_problems(value: str) -> tuple[str, ...]:
     """What a Markdown field would publish that it must not: the field rendered on its own
     (its [[kind:id]] references are not links yet, so any link in it is the editor's)."""
-    rendered = markdown.markdown(value, extensions=list(EXTENSIONS))
-    return tuple(html_problems(rendered, relative_ok=False))
+    rendered = _rendered(value)
+    return () if rendered is None else tuple(html_problems(rendered, relative_ok=False))
+
+
+#: How many elements deep a Markdown field may render (emphasis in a link in a list item in a
+#: quote …): far beyond any real text, far below the depth at which Python-Markdown's table of
+#: contents, a recursive walk of the page, stops the build with a RecursionError.
+MAX_DEPTH = 20
+
+
+def too_deep(value: str) -> bool:
+    """Whether a Markdown field renders more than MAX_DEPTH elements deep ("*" * 5000 + "x"
+    + "*" * 5000 is 2,500 nested <strong>)."""
+    rendered = _rendered(value)
+    if rendered is None:
+        return True
+    body = tinyhtml5.parse(rendered).find("{http://www.w3.org/1999/xhtml}body")
+    level, deepest = [(body, 0)], 0
+    while level:
+        element, depth = level.pop()
+        deepest = max(deepest, depth)
+        level.extend((child, depth + 1) for child in element)
+    return deepest > MAX_DEPTH

@@ -11,6 +11,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from .errors import Problem
 from .fields import ID_PATTERN
 from .safe_yaml import shorten
+from .safety import MAX_DEPTH
 from .loading import SourceMap
 
 _MESSAGES = {
@@ -42,6 +43,10 @@ _VALUE_ERRORS = {
                         "Markdown", "tekst uden krøllede parenteser"),
     "markdown_image": ("'{field}' indeholder et billede (![...](...))",
                        "tekst uden billeder: håndbogen henter intet udefra"),
+    "markdown_depth": ("'{field}' har for mange lag inde i hinanden (*, _, >, [ ] eller lister "
+                       "i lister)", f"højst {MAX_DEPTH} lag: skriv teksten mere enkelt"),
+    "number_yes_no": ("'{field}' skal være et helt tal, ikke en ja/nej-værdi",
+                      "et helt tal, fx 4 (on, off, yes, no, true og false læses som ja/nej)"),
     "date_format": ("'{field}' er ikke en gyldig dato: «{value}»", "ÅÅÅÅ-MM-DD"),
     "frequency_both": ("hyppigheden har både 'pr_aar' og 'interval_dage'",
                        "kun det ene af de to"),

@@ -13,6 +13,8 @@ case.yml:
         indhold: "..."
         kodning: latin-1              # optional: save it in another encoding than UTF-8
       - slet: niveauer.yml            # or delete a file
+      - fil: sider/x.md               # or make a symbolic link (relative: to the copy's
+        genvej: /etc/hostname         #   municipality folder; absolute: anywhere)
     kommune: bjergbi                  # optional: the SSP_KOMMUNE to check (default bjergby)
     fejl: [ "data/bjergby/...: ..." ] # the exact lines, in the order printed
     skema: fora/styregruppe.yml       # optional: the JSON Schema must reject this file too
@@ -47,6 +49,10 @@ def apply_case(case: dict, data_root: Path) -> Path:
             (folder / edit["slet"]).unlink()
             continue
         path = folder / edit["fil"]
+        if "genvej" in edit:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.symlink_to(folder / edit["genvej"])
+            continue
         encoding = edit.get("kodning", "utf-8")
         if "indhold" in edit:
             path.parent.mkdir(parents=True, exist_ok=True)

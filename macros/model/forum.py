@@ -7,7 +7,7 @@ from typing import Annotated, Any, ClassVar, Literal, Union
 from pydantic import Discriminator, Field, Tag, model_validator
 
 from ..fields import (Dato, DeltagerlisteId, DistriktId, EnhedId, ForumId, Id, Kind, LovId,
-                      Markdown, Navn, OrganisationsniveauId, RolleId, SektorId, Tekst)
+                      Markdown, Navn, OrganisationsniveauId, RolleId, SektorId, Tekst, heltal)
 from .base import Afsnit, PostMedAndreNavne, Record
 
 # The yearly revision's bookkeeping, the same on every record that has it (page "Revisioner").
@@ -64,7 +64,7 @@ class Deltager(Record):
     hvor_relevant: bool = Field(False, description="Deltager kun hvor det er relevant.")
     deltagelse: Tekst | None = Field(None, description="Hvor ofte, hvis ikke altid, fx "
                                                        "'en gang årligt'.")
-    moeder_pr_aar: int | None = Field(None, ge=0, le=366,
+    moeder_pr_aar: heltal(0, 366) | None = Field(None,
                                       description="Antal møder om året for denne deltager, hvis "
                                                   "ikke med til alle (fx 1 for 'en gang årligt').")
     gruppe: Navn | None = Field(None, description="Hvor deltageren kommer fra, fx "
@@ -89,15 +89,15 @@ class Hyppighed(Record):
     """Hvor ofte der holdes møde: kildens ordlyd og de samme oplysninger som tal."""
 
     tekst: Navn = Field(description="Kildens ordlyd, fx 'Der afholdes 4 møder årligt'.")
-    pr_aar: int | None = Field(None, ge=1, le=366,
+    pr_aar: heltal(1, 366) | None = Field(None,
                                description="Antal møder om året (ved et interval: det mindste).")
-    pr_aar_max: int | None = Field(None, ge=1, le=366,
+    pr_aar_max: heltal(1, 366) | None = Field(None,
                                    description="Højeste antal møder om året ved et interval "
                                                "som '3-6 møder årligt'.")
-    interval_dage: int | None = Field(None, ge=1, le=366,
+    interval_dage: heltal(1, 366) | None = Field(None,
                                       description="Dage mellem møderne: 7 = ugentligt, 14 = "
                                                   "hver 14. dag.")
-    varighed_minutter: int | None = Field(None, ge=5, le=1440,
+    varighed_minutter: heltal(5, 1440) | None = Field(None,
                                           description="Mødets varighed i minutter.")
     ad_hoc: bool = Field(False, description="Der holdes møder efter behov: alene (uden 'pr_aar' "
                                             "og 'interval_dage') er forummet et forum, der "

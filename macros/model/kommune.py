@@ -8,7 +8,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field, StringConstraints, model_validator
 
 from ..fields import (AktivitetId, Dato, EnhedId, Farve, ForumId, Id, Kind, LovId, Markdown, Navn,
-                      RolleId, SektorId, Sidetekst, Tekst, Url)
+                      RolleId, SektorId, Sidetekst, Tekst, Url, heltal)
 from .base import SEKTORER, Afsnit, Post, Punkt, Record
 
 #: The version of the data format this generator reads (kommune.yml's 'dataformat'); older
@@ -204,7 +204,7 @@ class Bilag(Record):
     KIND: ClassVar[Kind] = Kind("bilag", "bilag", "bilag.yml")
 
     id: Id
-    nummer: int = Field(ge=1, le=999, description="Bilagets nummer som i kilden (1, 2, 3, ...).")
+    nummer: heltal(1, 999) = Field(description="Bilagets nummer som i kilden (1, 2, 3, ...).")
     titel: Navn = Field(description="Bilagets titel uden 'Bilag N:'.")
     afsnit: list[Afsnit] = Field(default_factory=list, description="Bilagets egen tekst.")
     roller: list[RolleId] = Field(default_factory=list, description="Roller, bilaget beskriver.")

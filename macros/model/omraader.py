@@ -7,7 +7,7 @@ from typing import Annotated, ClassVar
 
 from pydantic import Field, model_validator
 
-from ..fields import Kind, Markdown, Navn, OmraadeId, RolleId, Tekst
+from ..fields import Kind, Markdown, Navn, OmraadeId, RolleId, Tekst, heltal
 from .base import Afsnit, Post, Record
 
 
@@ -61,9 +61,9 @@ class Aktivitet(Post):
     KIND: ClassVar[Kind] = Kind("aktivitet", "aktivitet", "aktiviteter.yml")
 
     navn: Navn = Field(description="Aktivitetens navn.")
-    klassetrin: list[int] = Field(default_factory=list, description="Årgange (0-10).")
+    klassetrin: list[heltal()] = Field(default_factory=list, description="Årgange (0-10).")
     tema: Navn | None = Field(None, description="Emnet, fx 'Digital dannelse'.")
-    maaneder: list[Annotated[int, Field(ge=1, le=12)]] = Field(
+    maaneder: list[heltal(1, 12)] = Field(
         default_factory=list, description="Måneder (1-12), hvis kilden nævner dem; aktiviteterne "
                                           "vises i månedernes rækkefølge.")
     tidspunkt: Navn | None = Field(None, description="Kildens ordlyd om tidspunktet.")
