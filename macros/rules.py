@@ -9,8 +9,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from . import pages
+from . import pages, refs
 from .errors import Problem
+from .links import page_url
 from .loading import PAGE_FOLDER, RECORD_FOLDERS, RawData, SourceMap
 from .model import RawHandbook
 
@@ -151,6 +152,39 @@ def _appendix_problems(book: RawHandbook, smap: SourceMap) -> list[Problem]:
     if numbers != sorted(numbers):
         problems.append(smap.problem(("bilag",), "bilagene står ikke i nummerorden",
                                      "bilag 1, 2, 3, ... i rækkefølge"))
+    return problems
+
+
+#: Top-level addresses the site uses for its own files: the theme's assets, our scripts and
+#: styles (docs/), the PDFs, the search index, the form editor, Material's 404 page and the
+#: sitemap. (A test compares it with a built site's folders.)
+SITE_FILES = ("assets", "javascripts", "stylesheets", "pdf", "search", "admin", "404", "sitemap")
+
+
+def address_problems(book: RawHandbook, smap: SourceMap) -> list[Problem]:
+    """Every record with a page of its own gets an address no other page has (a free page
+    'fora' and the forums' overview would both be fora/, a forum 'index' too: one would be
+    written over the other) and none the site uses for its own files. The pages are laid out
+    from the handbook, so this runs only when everything else is in order."""
+    from .handbook import Handbook  # the pages are made from the handbook check is building
+
+    handbook = Handbook(book, Path(), smap)
+    pages_at: dict[str, list[str]] = {}
+    for kind in pages.KINDS:  # every page of every kind (pages.generate keeps one per menu name)
+        for section in kind.sections(handbook):
+            for page in section.pages:
+                pages_at.setdefault(page_url(page.path), []).append(page.path)
+    problems = []
+    for item in refs.walk(RawHandbook, book):
+        target = pages.TARGETS.get(item.kind.id) if isinstance(item, refs.Definition) else None
+        if target is None or target.anchor:
+            continue
+        url = page_url(target.path(item.ident))
+        if len(pages_at.get(url, ())) > 1 or url.split("/")[0] in SITE_FILES and url.count("/") == 1:
+            problems.append(smap.problem(
+                item.path, f"id'et '{item.ident}' ville give siden adressen /{url}, som "
+                "håndbogen bruger til noget andet", "et id, der ikke er 'index' eller navnet "
+                "på en af håndbogens egne sider eller mapper", at=item.path + ("id",)))
     return problems
 
 

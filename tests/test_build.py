@@ -9,7 +9,8 @@ from pypdf import PdfReader
 
 from html_util import (article, html_pages, linked_pages, normalise, resolve_href,
                        section_table, soup, tables_between)
-from macros import pages
+from macros import pages, rules
+from macros.links import page_url
 from pdf_util import pdf_text
 
 
@@ -201,3 +202,11 @@ def test_no_link_syntax_is_published_literally(built):
         assert "[[" not in article(soup(page)).get_text(" "), page.relative_to(built.site)
     for pdf in sorted((built.site / "pdf").glob("*.pdf")):
         assert "[[" not in pdf_text(pdf), pdf.name
+
+
+def test_check_knows_the_addresses_the_site_keeps_for_its_own_files(built):
+    """check refuses a page id that would take an address of the site's own files
+    (rules.SITE_FILES): every top-level entry of a built site that no page has is there."""
+    page_folders = {page_url(p.path).split("/")[0] for p in pages.generate(built.book)}
+    own = {entry.name.split(".")[0] for entry in built.site.iterdir()} - page_folders - {"index"}
+    assert own and own <= set(rules.SITE_FILES), own - set(rules.SITE_FILES)
