@@ -236,6 +236,7 @@ def inline_svg(svg: str, title_id: str, title: str) -> str:
     svg = re.sub(r'<svg width="(\d+)pt" height="(\d+)pt"',
                  lambda m: f'<svg class="ssp-diagram" width="{m[1]}" height="{m[2]}" '
                            f'aria-labelledby="{title_id}"', svg, count=1)
-    svg = re.sub(r"(<svg[^>]*>)", rf'\1<title id="{title_id}">{_e(title)}</title>', svg, count=1)
+    heading = f'<title id="{title_id}">{_e(title)}</title>'  # data: never a replacement pattern
+    svg = re.sub(r"(<svg[^>]*>)", lambda m: m[1] + heading, svg, count=1)
     # No blank lines: Markdown must keep the figure as one raw HTML block.
     return "\n".join(line for line in svg.splitlines() if line.strip())

@@ -28,6 +28,9 @@ NASTY = ["<script>alert(1)</script>", "</title><script>alert(1)</script>",
          "{% if true %}JA{% endif %}", "{# k #}", "*em*", "**b**", "`c`", "# h", "- l", "1. n",
          "> q", "| t |", "&amp;", "&lt;b&gt;", "\\", "{: .x onclick=y }", "![i](http://e/x.png)",
          "<!-- c -->", "--8<-- 'f'", "æøå ÆØÅ §", "\" onmouseover=\"alert(1)", "' x='"]
+# In every plain field, whatever else is drawn: what HTML, attributes, entities, regular
+# expressions' replacement strings, printf and format strings and Markdown treat specially.
+DENSE = "<b>\"'&amp; \\1 \\g<0> \\A %s %(x)s {0} *x* `x` \\"
 # Markdown fields refuse HTML, braces and images; what they allow must still not act.
 NASTY_MARKDOWN = ["*em*", "**b**", "`c`", "> q", "& §", "æøå", "[lov](https://example.org/x)",
                   "<https://example.org>", "1. n", "\\*"]
@@ -70,7 +73,7 @@ def test_every_text_field_is_shown_literally(kommune, data, tmp_path_factory):
     for n, (path, kind) in enumerate(_text_fields(raw)):
         marker = f"Qz{n}x"
         drawn = data.draw(MARKDOWN if kind == "Markdown" else PLAIN, label=str(path))
-        value = f"{marker} {drawn}"
+        value = f"{marker} {drawn}" if kind == "Markdown" else f"{marker} {DENSE} {drawn}"
         if re.search(CPR_PATTERN, value):  # a CPR-like draw is refused, rightly; not this test
             value = marker
         set_at(raw.data, path, value)
