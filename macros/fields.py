@@ -174,9 +174,22 @@ def _check_date(value: str) -> str:
 Dato = Annotated[str, AfterValidator(_check_date), TextKind("dato ÅÅÅÅ-MM-DD"), Field(
     description="Dato som ÅÅÅÅ-MM-DD, fx 2022-01-15.",
     json_schema_extra={"pattern": r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"})]
-Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"]+$"), TextKind("webadresse"),
-                Field(
+# A web address: http(s) and a host name, with no user name before it ('https://x@evil/'),
+# no spaces, quotes, angle brackets or backslashes anywhere.
+_HOST = r"[^\s/?#@<>\"\\]+"
+URL_PATTERN = rf"^https?://{_HOST}(?:[/?#][^\s<>\"\\]*)?$"
+Url = Annotated[str, StringConstraints(pattern=URL_PATTERN),
+                TextKind("webadresse"), Field(
     description="Webadresse, der begynder med https:// eller http://.")]
+#: One folder of a path that is written into a web server's configuration: plain
+#: characters, and never '.' or '..' (webserver.py checks the path by the same rule).
+PATH_SEGMENT = r"[A-Za-z0-9_~-][A-Za-z0-9._~-]*"
+ADDRESS_PATTERN = rf"^https?://{_HOST}(?:/{PATH_SEGMENT})*/?$"
+Adresse = Annotated[str, StringConstraints(pattern=ADDRESS_PATTERN),
+                    TextKind("webadresse"), Field(
+    description="Håndbogens adresse på intranettet, fx https://intranet.kommune.dk/ssp/: "
+                "https:// eller http://, et værtsnavn og en sti af bogstaverne a-z, tal, '-', "
+                "'_', '.' og '/' (ingen ? eller #). Stien bruges i webserverens konfiguration.")]
 
 
 def contrast(colour: str, text: str = "#1a1a1a") -> float:
@@ -200,7 +213,19 @@ def _check_colour(value: str) -> str:
     return value.lower()
 
 
-Farve = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$"),
+FARVE_PATTERN = r"^#[0-9a-fA-F]{6}$"
+Farve = Annotated[str, StringConstraints(pattern=FARVE_PATTERN),
                   AfterValidator(_check_colour), TextKind("farve #rrggbb"), Field(
     description="En lys baggrundsfarve som #rrggbb, fx '#e0d4f7'. Teksten står mørkt ovenpå, så "
                 "kontrasten skal være mindst 4,5:1 (WCAG AA).")]
+
+
+#: What each pattern above asks for, in an editor's words (for check's messages).
+PATTERN_WORDS = {
+    ID_PATTERN: "små bogstaver a-z, tal og bindestreg",
+    URL_PATTERN: "en webadresse med https:// eller http:// og et værtsnavn, uden mellemrum, "
+                 "anførselstegn, < > og \\",
+    ADDRESS_PATTERN: "https:// eller http://, et værtsnavn og en sti af a-z, tal, '-', '_', '.' "
+                     "og '/', fx https://intranet.kommune.dk/ssp/ (ingen ? eller #)",
+    FARVE_PATTERN: "en farve som #rrggbb, fx #e0d4f7",
+}

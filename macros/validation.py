@@ -9,7 +9,7 @@ from typing import Any, get_args
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .errors import Problem
-from .fields import ID_PATTERN
+from .fields import PATTERN_WORDS
 from .safe_yaml import shorten
 from .safety import MAX_DEPTH
 from .loading import SourceMap
@@ -158,9 +158,8 @@ def model_problems(error: ValidationError, smap: SourceMap, prefix: tuple = ()) 
             if kind == "literal_error":
                 ctx["choices"] = str(ctx.get("expected", "")).replace(" or ", " eller ")
             if kind == "string_pattern_mismatch":
-                ctx["pattern"] = ("små bogstaver a-z, tal og bindestreg"
-                                  if ctx.get("pattern") == ID_PATTERN
-                                  else f"mønsteret {ctx.get('pattern', '')}")
+                ctx["pattern"] = PATTERN_WORDS.get(ctx.get("pattern"),
+                                                   f"mønsteret {ctx.get('pattern', '')}")
         fmt = {"field": field, "value": shown, **{k: v for k, v in ctx.items()}}
         problems.append(smap.problem(loc, message.format(**fmt), expected.format(**fmt)))
     return problems

@@ -19,12 +19,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .fields import PATH_SEGMENT
+
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = ROOT / "deploy" / "nginx" / "ssp-haandbog.conf"
 # Where the release is unpacked on the server, unless the operator changes it.
 DEFAULT_ROOT = "/srv/ssp-haandbog/{kommune}/site/"
 _SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
-_SAFE_PATH = re.compile(r"^/(?:[A-Za-z0-9_~-][A-Za-z0-9._~-]*/)*$")
+_SAFE_PATH = re.compile(rf"^/(?:{PATH_SEGMENT}/)*$")
 
 
 class WebserverError(ValueError):
@@ -118,7 +120,7 @@ def url_path(site_url: str | None) -> str:
     path is written into the server's configuration."""
     path = urlsplit(site_url).path if site_url else "/"
     path = path if path.endswith("/") else path + "/"
-    if not _SAFE_PATH.match(path) or "/../" in path or "/./" in path:
+    if not _SAFE_PATH.match(path):
         raise WebserverError(
             f"adressens sti {path!r} kan ikke bruges i webserverens konfiguration (forventet: "
             "bogstaverne a-z, tal, '-', '_', '.' og '/', fx https://intranet.kommune.dk/ssp/)")

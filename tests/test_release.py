@@ -94,7 +94,8 @@ def test_udgiv_stops_on_bad_data_with_the_check_message(fixture_copy, tmp_path):
     assert not dist.exists()
 
 
-def test_udgiv_refuses_an_address_that_cannot_go_into_the_server_config(fixture_copy, tmp_path):
+def test_check_and_udgiv_refuse_an_address_that_cannot_go_into_the_server_config(
+        fixture_copy, tmp_path):
     kommune = fixture_copy / "bjergby" / "kommune.yml"
     kommune.write_text(kommune.read_text(encoding="utf-8").replace(
         "https://intranet.bjergby.example/ssp/", "https://intranet.bjergby.example/ssp;x{/"),
@@ -103,8 +104,12 @@ def test_udgiv_refuses_an_address_that_cannot_go_into_the_server_config(fixture_
                                    "--dist", str(tmp_path / "dist")],
                             cwd=ROOT, capture_output=True, text=True, timeout=900)
     assert result.returncode == 1, result.stdout
-    assert "bjergby: kan ikke udgives: adressens sti '/ssp;x{/'" in result.stderr
-    assert "Traceback" not in result.stderr
+    wrong = "kommune.yml:11:10: 'adresse' har et ugyldigt format: «https://intranet.bjergby"
+    assert wrong in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "dist").exists()
+    check = subprocess.run(CLI + ["check", "bjergby", "--data", str(fixture_copy)], cwd=ROOT,
+                           capture_output=True, text=True)
+    assert check.returncode == 1 and wrong in check.stderr + check.stdout
 
 
 @pytest.mark.parametrize("address, path", [

@@ -7,7 +7,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from ..fields import (AktivitetId, Dato, EnhedId, Farve, ForumId, Id, Kind, LovId, Markdown, Navn,
+from ..fields import (Adresse, AktivitetId, Dato, EnhedId, Farve, ForumId, Id, Kind, LovId, Markdown, Navn,
                       RolleId, SektorId, Sidetekst, Tekst, Url, heltal)
 from .base import SEKTORER, Afsnit, Post, Punkt, Record
 
@@ -80,7 +80,7 @@ class Kommune(Record):
     undertitel: Navn | None = Field(None, description="Undertitel.")
     revisioner: list[Revision] = Field(min_length=1, description="Revisioner, ældste først.")
     indledning: list[Afsnit] = Field(min_length=1, description="Forsidens tekst.")
-    adresse: Url | None = Field(None, description="Håndbogens adresse på intranettet.")
+    adresse: Adresse | None = None
     tilgaengelighedserklaering: Url = Field(
         description="Webadressen (https://...) på kommunens tilgængelighedserklæring; påkrævet "
                     "for offentlige myndigheders websteder og vist i sidefoden på hver side.")
