@@ -237,6 +237,10 @@ def _yaml_like(path: Path) -> bool:
     return path.suffix.lower() in {".yml", ".yaml"}
 
 
+#: Endings of a page in Markdown (only '.md' is read, in sider/).
+_MARKDOWN_ENDINGS = {".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".txt"}
+
+
 def available_kommuner(data_root: Path) -> list[str]:
     """Folders with a kommune file (also a misspelt one, so `check` reports it, not skips it)."""
     return sorted(p.name for p in data_root.iterdir() if p.is_dir() and any(
@@ -293,6 +297,8 @@ def read_kommune(data_root: Path, kommune_id: str) -> RawData:
     from .free_pages import read_pages
 
     data[PAGE_FOLDER] = read_pages(folder / PAGE_FOLDER, root, smap, problems)
+    if _real_folder(folder / PAGE_FOLDER):
+        expected.update((folder / PAGE_FOLDER).glob("*.md"))
     problems += _unread_files(folder, root, expected, smap)
     return RawData(kommune_id, folder, data, smap, problems, unreadable)
 
@@ -301,15 +307,23 @@ def _unread_files(folder: Path, root: Path, expected: set[Path], smap: SourceMap
     """Every YAML-like file the tool does not read is a problem: a misspelt ending or a file in
     the wrong place. Their text is kept for the CPR guard (it is in the repository too)."""
     problems = []
-    allowed = ", ".join(sorted(SINGLE_FILES.values())) + ", fora/*.yml, roller/*.yml"
+    allowed = (", ".join(sorted(SINGLE_FILES.values())) + ", fora/*.yml, roller/*.yml, "
+               f"{PAGE_FOLDER}/*.md")
+    pages = folder / PAGE_FOLDER
     for path in sorted(folder.rglob("*")):
-        if not (path.is_file() and _yaml_like(path)) or path in expected:
+        page_like = path.suffix.lower() in _MARKDOWN_ENDINGS
+        if not path.is_file() or path in expected or not (
+                _yaml_like(path) or page_like or path.parent == pages):
             continue
         file = _relative(path, root)
         renamed = path.with_suffix(".yml")
         readable = renamed.parent in {folder / sub for sub in RECORD_FOLDERS.values()} or (
             renamed.parent == folder and renamed.name in SINGLE_FILES.values())
-        if path.suffix != ".yml" and readable:
+        if path.parent == pages and page_like:
+            problems.append(Problem(file, 0, 0, f"filen ender på '{path.suffix}', men værktøjet "
+                                    "læser kun sider, der ender på '.md'",
+                                    f"filen omdøbt til {path.stem}.md"))
+        elif _yaml_like(path) and path.suffix != ".yml" and readable:
             problems.append(Problem(file, 0, 0, f"filen ender på '{path.suffix}', men værktøjet "
                                     "læser kun filer, der ender på '.yml'",
                                     f"filen omdøbt til {path.stem}.yml"))
@@ -318,7 +332,8 @@ def _unread_files(folder: Path, root: Path, expected: set[Path], smap: SourceMap
                                     "filen ligger et sted, hvor værktøjet ikke læser den",
                                     f"en af: {allowed}"))
         try:
-            smap.texts[file] = safe_yaml.decode(path.read_bytes())
+            if not path.is_symlink():  # a link's text is not the repository's
+                smap.texts[file] = safe_yaml.decode(path.read_bytes())
         except (OSError, safe_yaml.Refusal):
             pass  # the file is reported already; the guard reads what can be read
     return problems
