@@ -75,7 +75,7 @@ OrganisationsniveauId = Annotated[Id, Ref("organisationsniveau")]
 SektorId = Annotated[Id, Ref("sektor")]
 
 # What the JSON Schema can say about CPR numbers and unsafe Markdown (personal_data.py,
-# safety.py and _check_markdown are the authority; these let an editor see it while typing).
+# safety.py and _MARKDOWN_RULES are the authority; these let an editor see it while typing).
 CPR_PATTERN = SCHEMA_PATTERN
 _SCHEMA_NO_CPR = {"not": {"pattern": CPR_PATTERN}}
 
@@ -104,43 +104,43 @@ Navn = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
     json_schema_extra={"not": {"anyOf": [{"pattern": CPR_PATTERN}, {"pattern": r"\[\["}]}})]
 
 
-def _check_markdown(value: str) -> str:
-    if _HTML_TAG.search(value):
-        raise ValueError("markdown_html")
-    if _TEMPLATE.search(value):
-        raise ValueError("markdown_template")
-    if _BRACES.search(value):
-        raise ValueError("markdown_braces")
-    if _IMAGE.search(value):
-        raise ValueError("markdown_image")
-    if safety.too_deep(value):
-        raise ValueError("markdown_depth")
-    return value
+# What Markdown may not hold, each with its message code (validation.py).
+_MARKDOWN_RULES = (
+    ("markdown_html", _HTML_TAG.search),
+    ("markdown_template", _TEMPLATE.search),
+    ("markdown_braces", _BRACES.search),
+    ("markdown_image", _IMAGE.search),
+    ("markdown_depth", safety.too_deep),
+)
+
+
+def _refusing(codes: set[str]):
+    """A validator refusing what the rules of ``codes`` find."""
+    rules = [(code, found) for code, found in _MARKDOWN_RULES if code in codes]
+
+    def check(value: str) -> str:
+        for code, found in rules:
+            if found(value):
+                raise ValueError(code)
+        return value
+
+    return check
 
 
 MARKDOWN_TEXT = TextKind("Markdown", links=True)
 Markdown = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
                                             max_length=MAX_MARKDOWN),
-                     AfterValidator(_check_markdown), MARKDOWN_TEXT, Field(
+                     AfterValidator(_refusing({code for code, _ in _MARKDOWN_RULES})),
+                     MARKDOWN_TEXT, Field(
     description="Tekst med Markdown (*kursiv*, **fed**, afsnit, [link](https://...)). "
                 "HTML, billeder, { } og skabelonkode er ikke tilladt. " + LINKS_HELP,
     json_schema_extra={"format": "markdown", **_SCHEMA_SAFE_MARKDOWN})]
 
 
-def _check_page_text(value: str) -> str:
-    """A free page's body: Markdown, where template code is judged by checks.py (only the
-    author macros' calls are allowed)."""
-    if _HTML_TAG.search(value):
-        raise ValueError("markdown_html")
-    if _IMAGE.search(value):
-        raise ValueError("markdown_image")
-    if safety.too_deep(value):
-        raise ValueError("markdown_depth")
-    return value
-
-
 Sidetekst = Annotated[str, StringConstraints(min_length=1, max_length=MAX_MARKDOWN),
-                      AfterValidator(_check_page_text),
+                      # template code is judged by checks.py: only the author macros' calls
+                      AfterValidator(_refusing({"markdown_html", "markdown_image",
+                                                "markdown_depth"})),
                       TextKind("Markdown med makroer", links=True), Field(
     description="Sidens tekst i Markdown. Henvis til andre poster med [[rolle:id]] osv., og vis "
                 "det, posterne siger, med makroerne (se README), fx "

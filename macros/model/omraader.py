@@ -11,6 +11,11 @@ from ..fields import Kind, Markdown, Navn, OmraadeId, RolleId, Tekst, heltal
 from .base import Afsnit, Post, Record
 
 
+# The schools of an area, a district or a part of one, by name.
+Skoler = Annotated[list[Navn], Field(default_factory=list,
+                                     description="Skolernes navne, én pr. linje.")]
+
+
 class Omraade(Post):
     """Et medarbejderområde, fx 'Syd/Vest', med sin skoleliste."""
 
@@ -18,14 +23,14 @@ class Omraade(Post):
 
     navn: Navn = Field(description="Områdets navn, fx 'Syd/Vest'.")
     daekkes_af: RolleId | None = Field(None, description="Id på rollen, der dækker området.")
-    skoler: list[Navn] = Field(default_factory=list, description="Skolerne i området.")
+    skoler: Skoler
 
 
 class Underdistrikt(Record):
     """En del af et distrikt med sine egne skoler."""
 
     navn: Navn | None = Field(None, description="Fx 'Mejrup SSP distrikt'.")
-    skoler: list[Navn] = Field(default_factory=list, description="Skolerne i underdistriktet.")
+    skoler: Skoler
     omraade: OmraadeId | None = Field(None, description="Id på medarbejderområdet.")
 
 
@@ -38,7 +43,7 @@ class Distrikt(Post):
     beskrivelse: Markdown | None = Field(None, description="Kort beskrivelse af distriktet.")
     daekkes_af: RolleId | None = Field(None, description="Id på rollen, der dækker distriktet.")
     omraade: OmraadeId | None = Field(None, description="Id på medarbejderområdet.")
-    skoler: list[Navn] = Field(default_factory=list, description="Skolerne i distriktet.")
+    skoler: Skoler
     underdistrikter: list[Underdistrikt] = Field(default_factory=list,
                                                  description="Underdistrikterne, hvis nogen.")
 
