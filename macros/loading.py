@@ -271,28 +271,13 @@ def read_kommune(data_root: Path, kommune_id: str) -> RawData:
             problems.append(Problem(_relative(path, root), 0, 0, "filen mangler",
                                     f"en fil {name} i {_relative(folder, root)}/"))
 
-    for sub in (*RECORD_FOLDERS.values(), PAGE_FOLDER):
-        if (folder / sub).is_symlink():
-            problems.append(Problem(_relative(folder / sub, root) + "/", 0, 0,
-                                    "mappen er en genvej (et symbolsk link) til en anden mappe",
-                                    "en almindelig mappe med filerne i"))
+    problems += [Problem(_relative(folder / sub, root) + "/", 0, 0,
+                         "mappen er en genvej (et symbolsk link) til en anden mappe",
+                         "en almindelig mappe med filerne i")
+                 for sub in (*RECORD_FOLDERS.values(), PAGE_FOLDER) if (folder / sub).is_symlink()]
     for key, sub in RECORD_FOLDERS.items():
-        records: list[Any] = []
-        sub_folder = folder / sub
-        smap.files[(key,)] = _relative(sub_folder, root) + "/"
-        for path in sorted(sub_folder.iterdir()) if _real_folder(sub_folder) else []:
-            if not (path.is_file() and _yaml_like(path)):
-                continue
-            if path.suffix != ".yml":  # reported below; its id still counts as known
-                unreadable.setdefault(key, set()).add(path.stem)
-                continue
-            expected.add(path)
-            value = read_yaml(path, (key, len(records)), root, smap, problems)
-            if value is not None:
-                records.append(value)
-            else:
-                unreadable.setdefault(key, set()).add(path.stem)
-        data[key] = records
+        data[key] = _read_records(key, folder / sub, root, smap, problems, expected,
+                                  unreadable.setdefault(key, set()))
 
     from .free_pages import read_pages
 
@@ -301,6 +286,27 @@ def read_kommune(data_root: Path, kommune_id: str) -> RawData:
         expected.update((folder / PAGE_FOLDER).glob("*.md"))
     problems += _unread_files(folder, root, expected, smap)
     return RawData(kommune_id, folder, data, smap, problems, unreadable)
+
+
+def _read_records(key: str, sub_folder: Path, root: Path, smap: SourceMap,
+                  problems: list[Problem], expected: set[Path], unreadable: set[str]) -> list:
+    """The records of one folder (fora/, roller/), one file each; the ids of files that
+    could not be read (or end in '.yaml' and the like) go into ``unreadable``."""
+    records: list[Any] = []
+    smap.files[(key,)] = _relative(sub_folder, root) + "/"
+    for path in sorted(sub_folder.iterdir()) if _real_folder(sub_folder) else []:
+        if not (path.is_file() and _yaml_like(path)):
+            continue
+        if path.suffix != ".yml":  # reported by _unread_files; its id still counts as known
+            unreadable.add(path.stem)
+            continue
+        expected.add(path)
+        value = read_yaml(path, (key, len(records)), root, smap, problems)
+        if value is not None:
+            records.append(value)
+        else:
+            unreadable.add(path.stem)
+    return records
 
 
 def _unread_files(folder: Path, root: Path, expected: set[Path], smap: SourceMap) -> list[Problem]:
