@@ -27,6 +27,9 @@ def check(data_root: Path, kommuner: list[str]) -> int:
     for kommune_id in kommuner:
         try:
             book = handbook.load(data_root, kommune_id)
+            too_long = _pixi_problem(book)
+            if too_long:
+                raise DataError([too_long])
         except DataError as error:
             failed = True
             print(f"{kommune_id}: {error}", file=sys.stderr)
@@ -39,6 +42,20 @@ def check(data_root: Path, kommuner: list[str]) -> int:
                   f"{book.revision.tekst}) er {age // 30} måneder gammel; håndbogen bør "
                   "revideres hvert år (tilføj en revision i kommune.yml)", file=sys.stderr)
     return 1 if failed else 0
+
+
+def _pixi_problem(book: handbook.Handbook):
+    """Whether the pixi guide fits its pages, which only laying it out shows (where
+    WeasyPrint's libraries are missing, the build is left to tell)."""
+    from . import pixi
+    from .pdf_cache import PdfCache
+
+    try:
+        return pixi.length_problem(book, PdfCache.for_project(ROOT))
+    except OSError:  # WeasyPrint's system libraries (Pango) are not installed here
+        print(f"{book.kommune.id}: pixi-guidens længde tjekkes, når håndbogen bygges "
+              "(WeasyPrint kan ikke køre på denne maskine)", file=sys.stderr)
+        return None
 
 
 def migrer(data_root: Path, kommuner: list[str]) -> int:

@@ -53,18 +53,21 @@ class PdfCache:
     def _entry(self, key: str) -> Path:
         return self.folder / key[:2] / key
 
-    def fetch(self, key: str, target: Path, site_dir: Path | None = None) -> bool:
-        """Copy the cached PDF for ``key`` to ``target`` if its fetched files are unchanged."""
+    def holds(self, key: str, site_dir: Path | None = None) -> bool:
+        """Whether the cache has the PDF for ``key``, drawn from files that are unchanged."""
         if self.folder is None:
             return False
-        entry = self._entry(key)
         try:
-            deps = json.loads((entry / "deps.json").read_text(encoding="utf-8"))
+            deps = json.loads((self._entry(key) / "deps.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return False
-        for name, digest in deps.items():
-            if _digest(_resolve(name, site_dir)) != digest:
-                return False
+        return all(_digest(_resolve(name, site_dir)) == digest for name, digest in deps.items())
+
+    def fetch(self, key: str, target: Path, site_dir: Path | None = None) -> bool:
+        """Copy the cached PDF for ``key`` to ``target`` if its fetched files are unchanged."""
+        if not self.holds(key, site_dir):
+            return False
+        entry = self._entry(key)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(entry / "document.pdf", target)
         try:

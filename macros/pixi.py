@@ -18,6 +18,7 @@ import segno
 from pymdownx.slugs import slugify
 
 from . import pages
+from .errors import Problem
 from .handbook import Handbook
 from .pdf import pixi_pdf_path
 from .pdf_cache import Drawing, PdfCache
@@ -29,6 +30,12 @@ MAX_PAGES = 12
 
 class PixiTooLong(Exception):
     pass
+
+
+def _too_long(book: Handbook, pages_needed: int) -> Problem:
+    return Problem(book.source_file("pixi") or "pixi.yml", 0, 0,
+                   f"pixi-guiden fylder {pages_needed} sider A5",
+                   f"højst {MAX_PAGES} sider: forkort teksterne i pixi.yml eller vælg færre roller")
 
 
 def _html(book: Handbook, notes: int) -> str:
@@ -61,12 +68,24 @@ def write(book: Handbook, site_dir: Path, cache: PdfCache | None = None) -> Path
         if pad:
             document = _draw(_html(book, notes=pad), drawing)
         if len(document.pages) > MAX_PAGES:
-            raise PixiTooLong(f"pixi-guiden fylder {len(document.pages)} sider A5; højst "
-                              f"{MAX_PAGES}. Forkort pixi.yml eller vælg færre roller.")
+            raise PixiTooLong(str(_too_long(book, len(document.pages))))
         target.parent.mkdir(parents=True, exist_ok=True)
         document.write_pdf(target, pdf_tags=True)  # language and title come from the HTML
     drawing.keep(cache, key, target)
     return target
+
+
+def length_problem(book: Handbook, cache: PdfCache) -> Problem | None:
+    """check's answer to whether the guide fits, found as the build finds it: the guide is
+    laid out (a second or two), unless the cache holds it, which means a build drew it."""
+    if book.book.pixi is None:
+        return None
+    first = _html(book, notes=0)
+    if cache.holds(cache.key("pixi", str(MAX_PAGES), first)):
+        return None
+    with Drawing() as drawing:
+        needed = len(_draw(first, drawing).pages)
+    return _too_long(book, needed + (-needed) % 4) if needed > MAX_PAGES else None
 
 
 def _draw(html: str, drawing: Drawing):

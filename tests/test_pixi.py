@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 
 import yaml
 from pypdf import PdfReader
 
-from conftest import mkdocs_build
+from conftest import ROOT, mkdocs_build
 from html_util import article, normalise, soup
 from macros import pages
 from macros.fields import REFERENCE
@@ -107,6 +110,13 @@ def test_a_pixi_over_12_pages_stops_the_build(fixture_copy, tmp_path):
     data["afsnit"] = [{"overskrift": f"Afsnit {i}", "tekst": "Lang tekst. " * 200}
                       for i in range(12)]
     pixi.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    expected = ("data/bjergby/pixi.yml: pixi-guiden fylder 16 sider A5 (forventet: højst 12 "
+                "sider: forkort teksterne i pixi.yml eller vælg færre roller)")
+    # check lays the guide out as the build does, so it says so first (check = build)
+    check = subprocess.run([sys.executable, "-m", "macros.cli", "check", "bjergby", "--data",
+                            str(fixture_copy)], cwd=ROOT, capture_output=True, text=True,
+                           env=dict(os.environ, SSP_PDF_CACHE="off"))
+    assert check.returncode == 1 and expected in check.stderr, check.stderr
     result = mkdocs_build(tmp_path / "site", "bjergby", fixture_copy, pdf=True)
     assert result.returncode != 0
-    assert "pixi-guiden fylder" in result.stdout + result.stderr
+    assert expected in result.stdout + result.stderr
