@@ -26,10 +26,7 @@ def check(data_root: Path, kommuner: list[str]) -> int:
     failed = False
     for kommune_id in kommuner:
         try:
-            book = handbook.load(data_root, kommune_id)
-            too_long = _pixi_problem(book)
-            if too_long:
-                raise DataError([too_long])
+            book = checked(data_root, kommune_id)
         except DataError as error:
             failed = True
             print(f"{kommune_id}: {error}", file=sys.stderr)
@@ -42,6 +39,16 @@ def check(data_root: Path, kommuner: list[str]) -> int:
                   f"{book.revision.tekst}) er {age // 30} måneder gammel; håndbogen bør "
                   "revideres hvert år (tilføj en revision i kommune.yml)", file=sys.stderr)
     return 1 if failed else 0
+
+
+def checked(data_root: Path, kommune_id: str) -> handbook.Handbook:
+    """One municipality's handbook as check judges it: the data loaded and validated, and the
+    pixi guide laid out; DataError with every problem otherwise."""
+    book = handbook.load(data_root, kommune_id)
+    too_long = _pixi_problem(book)
+    if too_long:
+        raise DataError([too_long])
+    return book
 
 
 def _pixi_problem(book: handbook.Handbook):
