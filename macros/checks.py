@@ -14,6 +14,7 @@ from typing import Any
 
 from . import author_macros, fields, pages, personal_data, refs, rules, safety
 from .errors import DataError, Problem
+from .glyphs import glyph_problems
 from .loading import RECORD_FOLDERS, RawData, SourceMap
 from .model import DATAFORMAT, RawHandbook
 from .validation import inner_model, validate_part
@@ -219,7 +220,10 @@ def validate(raw: RawData) -> RawHandbook:
     wrong_format = _format_problem(raw)
     if wrong_format is not None:
         raise DataError(list(raw.problems) + [wrong_format])
-    problems = list(raw.problems) + personal_data_problems(raw)
+    cpr = personal_data_problems(raw)
+    reported = {(p.file, p.line, p.column) for p in cpr}  # a CPR number says enough there
+    problems = list(raw.problems) + cpr + [p for p in glyph_problems(raw)
+                                           if (p.file, p.line, p.column) not in reported]
     parts, model_problems = _validate_parts(raw)
     problems += model_problems
     required = {"kommune", "enheder", "love", "fora", "roller"}
