@@ -40,21 +40,20 @@ def _unknown(smap: SourceMap, path: tuple, kind, ident: str, known: set[str]) ->
                         f"mente du '{close[0]}'?" if close else "")
 
 
-def _known_ids(raw: RawData) -> tuple[refs.Index, dict[str, set[str]]]:
-    """Every id the data defines, also in records that failed validation, plus the file names
-    of forums and roles: a changed id is reported once, at its file, not at every use."""
-    known = refs.Index(RawHandbook, raw.data)
+def _ids_from_file_names(raw: RawData) -> dict[str, set[str]]:
+    """Ids the data defines besides its records' own (raw.data's Index): the file names of
+    forums and roles, so a changed id is reported once, at its file, not at every use."""
     extra: dict[str, set[str]] = {}
     for key in RECORD_FOLDERS:
         kind = inner_model(RawHandbook.model_fields[key].annotation).KIND.id
         stems = {Path(raw.source.file_of((key, i)) or "").stem
                  for i in range(len(raw.data.get(key) or []))}
         extra[kind] = stems | raw.unreadable.get(key, set())
-    return known, extra
+    return extra
 
 
-def _reference_problems(book: RawHandbook, raw: RawData) -> list[Problem]:
-    known, extra = _known_ids(raw)
+def _reference_problems(book: RawHandbook, raw: RawData, known: refs.Index) -> list[Problem]:
+    extra = _ids_from_file_names(raw)
     problems = []
     for ref in refs.Index(RawHandbook, book).references:
         ids = known.ids(ref.kind, ref.scope) | extra.get(ref.kind, set())
@@ -230,10 +229,11 @@ def validate(raw: RawData) -> RawHandbook:
     if not required <= set(parts):
         raise DataError(problems)
     book = RawHandbook.model_construct(**parts)
-    problems += _reference_problems(book, raw)
+    known = refs.Index(RawHandbook, raw.data)  # every id defined, in valid records or not
+    problems += _reference_problems(book, raw, known)
     problems += _duplicate_ids(book, raw.source)
     problems += _markdown_problems(book, raw.source)
-    problems += _page_problems(book, raw.source, refs.Index(RawHandbook, raw.data))
+    problems += _page_problems(book, raw.source, known)
     problems += _navigation_problems(book, raw.source)
     problems += rules.problems(book, raw)
     if not problems:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -189,6 +190,19 @@ def read_text(path: Path, file: str, problems: list[Problem]) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1024)
+def _parsed(text: str) -> tuple[tuple[safe_yaml.Refusal, ...], yaml.Node | None]:
+    """A file's YAML node, or why it is refused. Cached by the text: PyYAML's composer is most
+    of the time it takes to read the data, and a preview reads again only what changed."""
+    refusals = tuple(safe_yaml.hazards(text))
+    if refusals:
+        return refusals, None
+    try:
+        return (), safe_yaml.compose(text)
+    except safe_yaml.Refusal as refusal:
+        return (refusal,), None
+
+
 def read_yaml(path: Path, data_path: Path_, root: Path, smap: SourceMap,
               problems: list[Problem], text: str | None = None) -> Any:
     """Read one YAML file (or ``text`` read from it); anything that is not plain data of the
@@ -199,13 +213,7 @@ def read_yaml(path: Path, data_path: Path_, root: Path, smap: SourceMap,
     if text is None:
         return None
     smap.texts.setdefault(file, text)
-    refusals = safe_yaml.hazards(text)
-    node = None
-    if not refusals:
-        try:
-            node = safe_yaml.compose(text)
-        except safe_yaml.Refusal as refusal:
-            refusals = [refusal]
+    refusals, node = _parsed(text)
     if refusals:
         problems += [_refused(file, r) for r in refusals]
         return None

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -69,13 +70,20 @@ def _normalise(text: str) -> str:
     return text if text.isascii() and "\t" not in text else "".join(map(_normal, text))
 
 
+@lru_cache(maxsize=1 << 15)
+def _spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Cached by text: the guard reads every value and every line, and a preview reads them
+    again after each save."""
+    return tuple(m.span() for m in _CPR.finditer(_normalise(text)))
+
+
 def find(text: str) -> list[tuple[int, int]]:
     """(start, end) of every CPR-like number in ``text``."""
-    return [m.span() for m in _CPR.finditer(_normalise(text))]
+    return list(_spans(text))
 
 
 def looks_like_cpr(text: str) -> bool:
-    return bool(_CPR.search(_normalise(text)))
+    return bool(_spans(text))
 
 
 def mask(text: str) -> str:

@@ -118,6 +118,7 @@ def _rendered(value: str) -> str | None:
         return None
 
 
+@lru_cache(maxsize=4096)
 def markdown_problems(value: str) -> tuple[str, ...]:
     """What a Markdown field would publish that it must not: the field rendered on its own
     (its [[kind:id]] references are not links yet, so any link in it is the editor's)."""
@@ -131,6 +132,7 @@ def markdown_problems(value: str) -> tuple[str, ...]:
 MAX_DEPTH = 20
 
 
+@lru_cache(maxsize=4096)
 def too_deep(value: str) -> bool:
     """Whether a Markdown field renders more than MAX_DEPTH elements deep ("*" * 5000 + "x"
     + "*" * 5000 is 2,500 nested <strong>)."""
