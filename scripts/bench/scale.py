@@ -20,8 +20,15 @@ def _copy(record: dict, k: int, kind: str) -> dict:
     if record.get("alternative_navne"):
         record["alternative_navne"] = [f"{n} {k + 1}" for n in record["alternative_navne"]]
     if kind == "fora":
-        if record.get("rapporterer_til"):
-            record["rapporterer_til"] = f"{record['rapporterer_til']}-k{k}"
+        def line(to):  # a forum id, or a line {forum: id, ...} or {enhed: id, ...}
+            if isinstance(to, str):
+                return f"{to}-k{k}"
+            return dict(to, forum=f"{to['forum']}-k{k}") if to.get("forum") else to
+
+        lines = record.get("rapporterer_til")
+        if lines:
+            record["rapporterer_til"] = ([line(to) for to in lines] if isinstance(lines, list)
+                                         else line(lines))
 
         def participants(items):
             return [dict(d, rolle=f"{d['rolle']}-k{k}") for d in items]
@@ -40,13 +47,11 @@ def synthetic(kommune: str, factor: int, folder: Path) -> Path:
     shutil.copytree(ROOT / "data" / kommune, target)
     for kind in ("fora", "roller"):
         for path in sorted((target / kind).glob("*.yml")):
-            header, _, body = path.read_text(encoding="utf-8").partition("\n")
-            record = yaml.safe_load(body)
+            record = yaml.safe_load(path.read_text(encoding="utf-8"))
             for k in range(1, factor):
                 copy = _copy(record, k, kind)
                 (target / kind / f"{copy['id']}.yml").write_text(
-                    header + "\n" + yaml.safe_dump(copy, allow_unicode=True, sort_keys=False),
-                    encoding="utf-8")
+                    yaml.safe_dump(copy, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return folder
 
 
