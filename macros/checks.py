@@ -236,8 +236,6 @@ def validate(raw: RawData) -> RawHandbook:
     problems += _page_problems(book, raw.source, known)
     problems += _navigation_problems(book, raw.source)
     problems += rules.problems(book, raw)
-    if not problems:
-        problems += rules.address_problems(book, raw.source)
     if problems:
         raise DataError(problems)
     return book

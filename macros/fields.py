@@ -185,11 +185,12 @@ Url = Annotated[str, StringConstraints(pattern=URL_PATTERN),
 #: characters, and never '.' or '..' (webserver.py checks the path by the same rule).
 PATH_SEGMENT = r"[A-Za-z0-9_~-][A-Za-z0-9._~-]*"
 ADDRESS_PATTERN = rf"^https?://{_HOST}(?:/{PATH_SEGMENT})*/?$"
+_ADDRESS_WORDS = ("https:// eller http://, et værtsnavn og en sti af a-z, tal, '-', '_', '.' "
+                  "og '/', fx https://intranet.kommune.dk/ssp/ (ingen ? eller #)")
 Adresse = Annotated[str, StringConstraints(pattern=ADDRESS_PATTERN),
                     TextKind("webadresse"), Field(
-    description="Håndbogens adresse på intranettet, fx https://intranet.kommune.dk/ssp/: "
-                "https:// eller http://, et værtsnavn og en sti af bogstaverne a-z, tal, '-', "
-                "'_', '.' og '/' (ingen ? eller #). Stien bruges i webserverens konfiguration.")]
+    description=f"Håndbogens adresse på intranettet: {_ADDRESS_WORDS}. Stien bruges i "
+                "webserverens konfiguration.")]
 
 
 def contrast(colour: str, text: str = "#1a1a1a") -> float:
@@ -225,7 +226,6 @@ PATTERN_WORDS = {
     ID_PATTERN: "små bogstaver a-z, tal og bindestreg",
     URL_PATTERN: "en webadresse med https:// eller http:// og et værtsnavn, uden mellemrum, "
                  "anførselstegn, < > og \\",
-    ADDRESS_PATTERN: "https:// eller http://, et værtsnavn og en sti af a-z, tal, '-', '_', '.' "
-                     "og '/', fx https://intranet.kommune.dk/ssp/ (ingen ? eller #)",
+    ADDRESS_PATTERN: _ADDRESS_WORDS,
     FARVE_PATTERN: "en farve som #rrggbb, fx #e0d4f7",
 }

@@ -13,7 +13,7 @@ import difflib
 import functools
 from pathlib import Path
 
-from . import checks, loading, refs, workload
+from . import checks, loading, refs, rules, workload
 from .errors import DataError, Problem
 from .model import SEKTORER, Aktivitet, Bilag, Distrikt, Enhed, Forum, RawHandbook, Rolle
 from .workload import Participation, Workload
@@ -144,8 +144,12 @@ class Handbook:
 @functools.lru_cache(maxsize=8)
 def _load_cached(data_root: str, kommune_id: str, _fingerprint: tuple) -> Handbook:
     raw = loading.read_kommune(Path(data_root), kommune_id)
-    book = checks.validate(raw)
-    return Handbook(book, raw.folder, raw.source)
+    handbook = Handbook(checks.validate(raw), raw.folder, raw.source)
+    # The one rule about the pages rather than the records: it needs the handbook laid out.
+    problems = rules.address_problems(handbook, raw.source)
+    if problems:
+        raise DataError(problems)
+    return handbook
 
 
 def load(data_root: Path, kommune_id: str) -> Handbook:

@@ -11,6 +11,7 @@ only when a guide is drawn, and a guide whose HTML did not change comes from the
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import markdown
@@ -29,13 +30,14 @@ MAX_PAGES = 12
 
 
 class PixiTooLong(Exception):
-    pass
+    """The guide needs more than MAX_PAGES pages; ``problem`` is the editor's line."""
 
-
-def _too_long(book: Handbook, pages_needed: int) -> Problem:
-    return Problem(book.source_file("pixi") or "pixi.yml", 0, 0,
-                   f"pixi-guiden fylder {pages_needed} sider A5",
-                   f"højst {MAX_PAGES} sider: forkort teksterne i pixi.yml eller vælg færre roller")
+    def __init__(self, book: Handbook, pages_needed: int):
+        self.problem = Problem(
+            book.source_file("pixi") or "pixi.yml", 0, 0,
+            f"pixi-guiden fylder {pages_needed} sider A5",
+            f"højst {MAX_PAGES} sider: forkort teksterne i pixi.yml eller vælg færre roller")
+        super().__init__(str(self.problem))
 
 
 def _html(book: Handbook, notes: int) -> str:
@@ -68,7 +70,7 @@ def write(book: Handbook, site_dir: Path, cache: PdfCache | None = None) -> Path
         if pad:
             document = _draw(_html(book, notes=pad), drawing)
         if len(document.pages) > MAX_PAGES:
-            raise PixiTooLong(str(_too_long(book, len(document.pages))))
+            raise PixiTooLong(book, len(document.pages))
         target.parent.mkdir(parents=True, exist_ok=True)
         document.write_pdf(target, pdf_tags=True)  # language and title come from the HTML
     drawing.keep(cache, key, target)
@@ -76,16 +78,15 @@ def write(book: Handbook, site_dir: Path, cache: PdfCache | None = None) -> Path
 
 
 def length_problem(book: Handbook, cache: PdfCache) -> Problem | None:
-    """check's answer to whether the guide fits, found as the build finds it: the guide is
-    laid out (a second or two), unless the cache holds it, which means a build drew it."""
-    if book.book.pixi is None:
-        return None
-    first = _html(book, notes=0)
-    if cache.holds(cache.key("pixi", str(MAX_PAGES), first)):
-        return None
-    with Drawing() as drawing:
-        needed = len(_draw(first, drawing).pages)
-    return _too_long(book, needed + (-needed) % 4) if needed > MAX_PAGES else None
+    """check's answer to whether the guide fits, found by drawing it as the build does, into
+    a scratch folder: the cache keeps the drawn guide, so the build that follows reuses it
+    (and a guide a build drew already costs nothing here)."""
+    with tempfile.TemporaryDirectory(prefix="ssp-pixi-") as scratch:
+        try:
+            write(book, Path(scratch), cache)
+        except PixiTooLong as error:
+            return error.problem
+    return None
 
 
 def _draw(html: str, drawing: Drawing):

@@ -7,13 +7,16 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import pages, refs
 from .errors import Problem
 from .links import page_url
 from .loading import PAGE_FOLDER, RECORD_FOLDERS, RawData, SourceMap
 from .model import RawHandbook
+
+if TYPE_CHECKING:
+    from .handbook import Handbook
 
 
 def present(records) -> list[tuple[int, Any]]:
@@ -161,26 +164,22 @@ def _appendix_problems(book: RawHandbook, smap: SourceMap) -> list[Problem]:
 SITE_FILES = ("assets", "javascripts", "stylesheets", "pdf", "search", "admin", "404", "sitemap")
 
 
-def address_problems(book: RawHandbook, smap: SourceMap) -> list[Problem]:
+def address_problems(handbook: "Handbook", smap: SourceMap) -> list[Problem]:
     """Every record with a page of its own gets an address no other page has (a free page
     'fora' and the forums' overview would both be fora/, a forum 'index' too: one would be
     written over the other) and none the site uses for its own files. The pages are laid out
-    from the handbook, so this runs only when everything else is in order."""
-    from .handbook import Handbook  # the pages are made from the handbook check is building
-
-    handbook = Handbook(book, Path(), smap)
+    from the handbook, so handbook.load asks this once the records are valid."""
     pages_at: dict[str, list[str]] = {}
-    for kind in pages.KINDS:  # every page of every kind (pages.generate keeps one per menu name)
-        for section in kind.sections(handbook):
-            for page in section.pages:
-                pages_at.setdefault(page_url(page.path), []).append(page.path)
+    for page in pages.every_page(handbook):
+        pages_at.setdefault(page_url(page.path), []).append(page.path)
     problems = []
-    for item in refs.walk(RawHandbook, book):
+    for item in refs.walk(RawHandbook, handbook.book):
         target = pages.TARGETS.get(item.kind.id) if isinstance(item, refs.Definition) else None
         if target is None or target.anchor:
             continue
         url = page_url(target.path(item.ident))
-        if len(pages_at.get(url, ())) > 1 or url.split("/")[0] in SITE_FILES and url.count("/") == 1:
+        site_file = url.count("/") == 1 and url.split("/")[0] in SITE_FILES
+        if len(pages_at.get(url, ())) > 1 or site_file:
             problems.append(smap.problem(
                 item.path, f"id'et '{item.ident}' ville give siden adressen /{url}, som "
                 "håndbogen bruger til noget andet", "et id, der ikke er 'index' eller navnet "

@@ -85,8 +85,12 @@ def _attribute_problem(name: str, value: str, relative_ok: bool) -> str | None:
 
 def html_problems(html: str, relative_ok: bool = True) -> list[str]:
     """What in this HTML must not be published, one Danish phrase each (none: it is safe)."""
+    return _problems(tinyhtml5.parse(html), relative_ok)
+
+
+def _problems(document, relative_ok: bool) -> list[str]:
     problems = []
-    for element in tinyhtml5.parse(html).iter():
+    for element in document.iter():
         if not isinstance(element.tag, str):
             continue  # a comment: inert, and it ends where the browser ends it
         name = _name(element.tag)
@@ -110,10 +114,11 @@ def _name(qualified: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _rendered(value: str) -> str | None:
-    """A Markdown field rendered on its own, or None if it nests too deeply to render."""
+def _rendered(value: str):
+    """A Markdown field rendered on its own and parsed as a browser would, or None if it
+    nests too deeply to render (shared by markdown_problems and too_deep)."""
     try:
-        return markdown.markdown(value, extensions=list(EXTENSIONS))
+        return tinyhtml5.parse(markdown.markdown(value, extensions=list(EXTENSIONS)))
     except RecursionError:
         return None
 
@@ -122,8 +127,8 @@ def _rendered(value: str) -> str | None:
 def markdown_problems(value: str) -> tuple[str, ...]:
     """What a Markdown field would publish that it must not: the field rendered on its own
     (its [[kind:id]] references are not links yet, so any link in it is the editor's)."""
-    rendered = _rendered(value)
-    return () if rendered is None else tuple(html_problems(rendered, relative_ok=False))
+    document = _rendered(value)
+    return () if document is None else tuple(_problems(document, relative_ok=False))
 
 
 #: How many elements deep a Markdown field may render (emphasis in a link in a list item in a
@@ -136,10 +141,10 @@ MAX_DEPTH = 20
 def too_deep(value: str) -> bool:
     """Whether a Markdown field renders more than MAX_DEPTH elements deep ("*" * 5000 + "x"
     + "*" * 5000 is 2,500 nested <strong>)."""
-    rendered = _rendered(value)
-    if rendered is None:
+    document = _rendered(value)
+    if document is None:
         return True
-    body = tinyhtml5.parse(rendered).find("{http://www.w3.org/1999/xhtml}body")
+    body = document.find("{http://www.w3.org/1999/xhtml}body")
     level, deepest = [(body, 0)], 0
     while level:
         element, depth = level.pop()

@@ -55,6 +55,12 @@ def menu_order(book: "Handbook") -> list[Section]:
     return [present[e] for e in order]
 
 
+def every_page(book: "Handbook") -> list[Page]:
+    """Every page every kind would make, also one whose menu name another section has taken
+    (sections() keeps one per name; rules.address_problems refuses such data)."""
+    return [page for kind in KINDS for section in kind.sections(book) for page in section.pages]
+
+
 def generate(book: "Handbook") -> list[Page]:
     """Every page of the site."""
     return [page for section in sections(book).values() for page in section.pages]
