@@ -47,6 +47,18 @@ class SiteServer:
         self.httpd.server_close()
 
 
+def failed_request(request) -> str | None:
+    """Why a request failed, or None when the browser itself called it off.
+
+    ``net::ERR_ABORTED`` is chromium cancelling a request: the page navigated on before the
+    favicon came, or the PDF viewer reads the file itself. A file that is not there fails
+    differently (``net::ERR_FILE_NOT_FOUND`` from a disk, a 4xx response from a server),
+    and that the link targets exist is checked file by file elsewhere."""
+    if request.failure == "net::ERR_ABORTED":
+        return None
+    return f"failed: {request.url} {request.failure}"
+
+
 def run_axe(page) -> list[dict]:
     """WCAG 2.1 A/AA violations axe-core finds on the loaded page.
 

@@ -11,6 +11,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from browser_util import failed_request
 from html_util import html_pages, soup
 from macros import pages
 from macros.links import page_url
@@ -29,19 +30,13 @@ def _file_path(url: str) -> str:
     return unquote(urlsplit(url).path)
 
 
-def _viewer_took_over(request) -> bool:
-    """Chromium's PDF viewer may abort the navigation request of a PDF and read the file
-    itself; that the PDF opened is checked by the test."""
-    return request.url.endswith(".pdf") and request.failure == "net::ERR_ABORTED"
-
-
 def test_menu_search_and_pdf_work_from_disk(drive, browser):
     built, top = drive
     site = top / "site"
     problems: list[str] = []
     page = browser.new_page(accept_downloads=True)
-    page.on("requestfailed", lambda r: problems.append(f"failed: {r.url} {r.failure}")
-            if r.url.startswith("file:") and not _viewer_took_over(r) else None)
+    page.on("requestfailed", lambda r: problems.append(failed_request(r))
+            if r.url.startswith("file:") and failed_request(r) else None)
     page.on("request", lambda r: problems.append(f"not from disk: {r.url}")
             if urlsplit(r.url).scheme not in ("file", "data", "blob", "about", "chrome",
                                               "chrome-extension") else None)

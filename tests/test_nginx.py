@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from browser_util import failed_request
 from conftest import FIXTURE_DATA, build_once
 from html_util import html_pages
 from macros import webserver
@@ -81,7 +82,8 @@ def _watched_page(browser, problems: list[str]):
     page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}")
             if m.type in ("error", "warning") else None)
     page.on("pageerror", lambda e: problems.append(f"script error: {e}"))
-    page.on("requestfailed", lambda r: problems.append(f"failed: {r.url} {r.failure}"))
+    page.on("requestfailed", lambda r: problems.append(failed_request(r))
+            if failed_request(r) else None)
     page.on("response", lambda r: problems.append(f"{r.status}: {r.url}")
             if r.status >= 400 else None)
     return page
