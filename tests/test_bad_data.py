@@ -13,7 +13,8 @@ import jsonschema
 import pytest
 import yaml
 
-from bad_data_cases import all_cases, apply_case, load_case, problem_lines, run_check
+from bad_data_cases import (all_cases, apply_case, check_command, load_case, problem_lines,
+                            run_check)
 from conftest import ROOT, mkdocs_build
 from macros import loading
 
@@ -32,6 +33,20 @@ def test_check_reports_exactly_the_expected_problems(folder, tmp_path):
     assert result.returncode == 1
     assert problem_lines(result.stderr) == case["fejl"]
     assert case["fejl"], "a case must expect at least one problem"
+
+
+def test_the_check_command_prints_the_same_lines(tmp_path):
+    """The cases call check's entry point in the test process; the command an editor runs
+    gives the same lines and exit code, and no traceback."""
+    for name in ("ukendt-rolle", "tom-fil-kun-streger"):
+        case = load_case(ROOT / "tests" / "bad_data" / name)
+        apply_case(case, tmp_path / name / "data")
+        command = check_command(case, tmp_path / name / "data")
+        assert command.returncode == 1
+        assert problem_lines(command.stderr) == case["fejl"]
+        assert "Traceback" not in command.stderr
+        called = run_check(case, tmp_path / name / "data")
+        assert (called.returncode, called.stderr) == (1, command.stderr)
 
 
 def _schema_for(relative: str) -> dict:
