@@ -1,5 +1,7 @@
 """Debian's nginx, started by a test as an ordinary process: its own prefix and temporary
-folders, a generated nginx.conf (-p, -c), 127.0.0.1 on a free port, stopped by its pid.
+folders, a generated nginx.conf (-p, -c), 127.0.0.1 on a free port, stopped by its pid;
+``Served`` is a release's web archive unpacked and served by it with the archive's own
+configuration, and ``watched_page`` a chromium tab that records everything that goes wrong.
 
 The `location` comes from the release (nginx/ssp-haandbog.conf in the archive). When the tests
 run as root, nginx's workers drop to `nobody`, as on a server: they can then read the site
@@ -19,6 +21,9 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+
+from macros import webserver
+from release_util import public_folder, unpack
 
 MIME_TYPES = Path("/etc/nginx/mime.types")
 
@@ -115,3 +120,72 @@ class Nginx:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+
+
+# Records every CSP violation the page sees, from its first script on.
+WATCH_CSP = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push(
+    e.violatedDirective + ' ' + (e.blockedURI || '') + ' ' + (e.sourceFile || '') + ':'
+    + e.lineNumber + ' ' + (e.sample || '')));
+"""
+# Material's search says it is ready for a query once its worker has loaded the index and the
+# language scripts: the page's last requests. (The text is the theme's Danish
+# "search.result.placeholder", shown in place of "search.result.initializer".)
+SEARCH_READY = "Indtast søgeord"
+
+
+class Served:
+    """A release's web archive, unpacked as `unzip` would and served by nginx with the
+    archive's own nginx/ssp-haandbog.conf (its root pointed at where it was unpacked)."""
+
+    def __init__(self, release, tmp_path, csp=None):
+        self.book = release.built.book
+        self.folder = public_folder("ssp-nginx-")
+        self.top = unpack(release.web_zip, self.folder)
+        self.site = self.top / "site"
+        conf = (self.top / "nginx" / "ssp-haandbog.conf").read_text(encoding="utf-8")
+        default_root = webserver.DEFAULT_ROOT.format(kommune=self.book.kommune.id)
+        assert conf.count(default_root) == 1
+        conf = conf.replace(default_root, f"{self.site}/")  # where this test unpacked it
+        if csp is not None:
+            conf = conf.replace(webserver.content_security_policy(self.site), csp)
+        location = tmp_path / "ssp-haandbog.conf"
+        location.write_text(conf, encoding="utf-8")
+        self.path = webserver.url_path(self.book.kommune.adresse)
+        self.nginx = Nginx(tmp_path / "nginx", location)
+        self.host = self.nginx.host
+        self.base = f"http://{self.host}{self.path}"
+
+    def url(self, html_file) -> str:
+        relative = html_file.relative_to(self.site).as_posix()
+        return self.base + relative.removesuffix("index.html")
+
+    def close(self) -> None:
+        self.nginx.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def watched_page(browser, problems: list[str], init_scripts: tuple = (), **options):
+    """A page in a new context (``options``) that appends to ``problems`` every console error
+    or warning, script error, failed request and 4xx/5xx response, and records CSP
+    violations in ``window.__cspViolations``; ``init_scripts`` (a file's Path, or the
+    script's text) run in every page before its own scripts."""
+    from browser_util import failed_request
+
+    context = browser.new_context(accept_downloads=True, **options)
+    context.add_init_script(WATCH_CSP)
+    for script in init_scripts:
+        if isinstance(script, Path):
+            context.add_init_script(path=str(script))
+        else:
+            context.add_init_script(script=script)
+    page = context.new_page()
+    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}")
+            if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: problems.append(f"script error: {e}"))
+    page.on("requestfailed", lambda r: problems.append(failed_request(r))
+            if failed_request(r) else None)
+    page.on("response", lambda r: problems.append(f"{r.status}: {r.url}")
+            if r.status >= 400 else None)
+    return page
