@@ -92,7 +92,7 @@ def session_dir(tmp_path_factory) -> Path:
 
 
 @contextmanager
-def _locked(path: Path, wait: bool = True):
+def locked(path: Path, wait: bool = True):
     """An exclusive lock on ``path`` between processes; yields False if ``wait`` is off and
     another process holds it."""
     with open(path, "a") as handle:
@@ -107,9 +107,12 @@ def _locked(path: Path, wait: bool = True):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _build_folder(tmp_path_factory, data_root: Path, kommune: str) -> Path:
+def shared_folder(tmp_path_factory, data_root: Path, kommune: str,
+                  kind: str = "builds") -> Path:
+    """A folder for one municipality's ``kind`` of output that every worker of the session
+    finds at the same place (lock it with ``locked``)."""
     key = hashlib.sha256(str(data_root.resolve()).encode()).hexdigest()[:10]
-    folder = session_dir(tmp_path_factory) / "builds" / f"{kommune}-{key}"
+    folder = session_dir(tmp_path_factory) / kind / f"{kommune}-{key}"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
@@ -138,10 +141,10 @@ def _help_meanwhile(tmp_path_factory) -> bool:
     """While another worker builds what this one needs, build one that the selected tests
     need and nobody has started."""
     for data_root, kommune in _needed:
-        folder = _build_folder(tmp_path_factory, data_root, kommune)
+        folder = shared_folder(tmp_path_factory, data_root, kommune)
         if (folder / "result.json").exists():
             continue
-        with _locked(folder / "lock", wait=False) as mine:
+        with locked(folder / "lock", wait=False) as mine:
             if mine:
                 _build_into(folder, data_root, kommune, tmp_path_factory)
                 return True
@@ -151,14 +154,14 @@ def _help_meanwhile(tmp_path_factory) -> bool:
 def build_once(data_root: Path, kommune: str, tmp_path_factory) -> Built:
     key = (str(data_root), kommune)
     if key not in _builds:
-        folder = _build_folder(tmp_path_factory, data_root, kommune)
+        folder = shared_folder(tmp_path_factory, data_root, kommune)
         while not (folder / "result.json").exists():
-            with _locked(folder / "lock", wait=False) as mine:
+            with locked(folder / "lock", wait=False) as mine:
                 if mine:
                     _build_into(folder, data_root, kommune, tmp_path_factory)
                     continue
             if not _help_meanwhile(tmp_path_factory):
-                with _locked(folder / "lock"):  # nothing else to do: wait for it
+                with locked(folder / "lock"):  # nothing else to do: wait for it
                     pass
                 time.sleep(0.05)
         saved = json.loads((folder / "result.json").read_text(encoding="utf-8"))
