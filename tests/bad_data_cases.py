@@ -29,6 +29,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from unittest import mock
 
 import yaml
 
@@ -82,16 +83,9 @@ def run_check(case: dict, data_root: Path) -> subprocess.CompletedProcess:
     from macros import cli
 
     out, err = io.StringIO(), io.StringIO()
-    saved = os.environ.get("SSP_KOMMUNE")
-    os.environ["SSP_KOMMUNE"] = case.get("kommune", "bjergby")
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = cli.main(["check", "--data", str(data_root)])
-    finally:
-        if saved is None:
-            del os.environ["SSP_KOMMUNE"]
-        else:
-            os.environ["SSP_KOMMUNE"] = saved
+    with (mock.patch.dict(os.environ, SSP_KOMMUNE=case.get("kommune", "bjergby")),
+          contextlib.redirect_stdout(out), contextlib.redirect_stderr(err)):
+        code = cli.main(["check", "--data", str(data_root)])
     return subprocess.CompletedProcess(["check", str(data_root)], code, out.getvalue(),
                                        err.getvalue())
 

@@ -47,16 +47,18 @@ class SiteServer:
         self.httpd.server_close()
 
 
-def failed_request(request) -> str | None:
-    """Why a request failed, or None when the browser itself called it off.
+def watch_failed_requests(page, problems: list[str], wanted=lambda request: True) -> None:
+    """Append to ``problems`` every request of ``page`` that fails (of those ``wanted``).
 
-    ``net::ERR_ABORTED`` is chromium cancelling a request: the page navigated on before the
-    favicon came, or the PDF viewer reads the file itself. A file that is not there fails
-    differently (``net::ERR_FILE_NOT_FOUND`` from a disk, a 4xx response from a server),
-    and that the link targets exist is checked file by file elsewhere."""
-    if request.failure == "net::ERR_ABORTED":
-        return None
-    return f"failed: {request.url} {request.failure}"
+    ``net::ERR_ABORTED`` is chromium calling a request off itself: the page navigated on
+    before the favicon came, or the PDF viewer reads the file itself. A file that is not there
+    fails differently (``net::ERR_FILE_NOT_FOUND`` from a disk, a 4xx response from a
+    server), and that the link targets exist is checked file by file elsewhere."""
+    def record(request) -> None:
+        if request.failure != "net::ERR_ABORTED" and wanted(request):
+            problems.append(f"failed: {request.url} {request.failure}")
+
+    page.on("requestfailed", record)
 
 
 def run_axe(page) -> list[dict]:

@@ -195,6 +195,17 @@ def browser():
         browser.close()
 
 
+@pytest.fixture
+def intranet(built, tmp_path_factory, tmp_path):
+    """The municipality's web release on nginx, as the intranet serves it (nginx_util)."""
+    from nginx_util import Served
+    from release_util import release_once
+
+    server = Served(release_once(built, tmp_path_factory), tmp_path)
+    yield server
+    server.close()
+
+
 @pytest.fixture(scope="session")
 def served(built):
     """The municipality's build, served on 127.0.0.1 for the whole session."""

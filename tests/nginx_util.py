@@ -22,6 +22,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from browser_util import watch_failed_requests
 from macros import webserver
 from release_util import public_folder, unpack
 
@@ -171,8 +172,6 @@ def watched_page(browser, problems: list[str], init_scripts: tuple = (), **optio
     or warning, script error, failed request and 4xx/5xx response, and records CSP
     violations in ``window.__cspViolations``; ``init_scripts`` (a file's Path, or the
     script's text) run in every page before its own scripts."""
-    from browser_util import failed_request
-
     context = browser.new_context(accept_downloads=True, **options)
     context.add_init_script(WATCH_CSP)
     for script in init_scripts:
@@ -184,8 +183,7 @@ def watched_page(browser, problems: list[str], init_scripts: tuple = (), **optio
     page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}")
             if m.type in ("error", "warning") else None)
     page.on("pageerror", lambda e: problems.append(f"script error: {e}"))
-    page.on("requestfailed", lambda r: problems.append(failed_request(r))
-            if failed_request(r) else None)
+    watch_failed_requests(page, problems)
     page.on("response", lambda r: problems.append(f"{r.status}: {r.url}")
             if r.status >= 400 else None)
     return page

@@ -13,8 +13,7 @@ from playwright.sync_api import expect
 from browser_util import AXE, SiteServer, run_axe
 from html_util import html_pages
 from macros import pages
-from nginx_util import SEARCH_READY, Served, watched_page
-from release_util import release_once
+from nginx_util import SEARCH_READY, watched_page
 
 # Queries a reader would type, and the pages (src_uri) of which one must be among the first
 # results: the record itself, or the page that answers the question (the law, the year).
@@ -78,14 +77,6 @@ WIDE_TABLES = """() => [...document.querySelectorAll('article table')]
                  || t.parentElement.scrollWidth > t.parentElement.clientWidth + 1)
     .map(t => (t.previousElementSibling || t.parentElement.previousElementSibling
                || {textContent: t.rows[0].textContent}).textContent.trim().slice(0, 60))"""
-
-
-@pytest.fixture
-def intranet(built, tmp_path_factory, tmp_path):
-    """The municipality's web release on nginx, as the intranet serves it."""
-    server = Served(release_once(built, tmp_path_factory), tmp_path)
-    yield server
-    server.close()
 
 
 @pytest.mark.parametrize("part", range(WALK_PARTS))

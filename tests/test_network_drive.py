@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from browser_util import failed_request
+from browser_util import watch_failed_requests
 from html_util import html_pages, soup
 from macros import pages
 from macros.links import page_url
@@ -35,8 +35,7 @@ def test_menu_search_and_pdf_work_from_disk(drive, browser):
     site = top / "site"
     problems: list[str] = []
     page = browser.new_page(accept_downloads=True)
-    page.on("requestfailed", lambda r: problems.append(failed_request(r))
-            if r.url.startswith("file:") and failed_request(r) else None)
+    watch_failed_requests(page, problems, wanted=lambda r: r.url.startswith("file:"))
     page.on("request", lambda r: problems.append(f"not from disk: {r.url}")
             if urlsplit(r.url).scheme not in ("file", "data", "blob", "about", "chrome",
                                               "chrome-extension") else None)

@@ -14,7 +14,6 @@ import urllib.error
 import urllib.request
 from urllib.parse import urlsplit
 
-import pytest
 
 from conftest import FIXTURE_DATA, build_once
 from nginx_util import Served, watched_page
@@ -25,11 +24,6 @@ from test_browser import SEARCHES, _search
 SECURITY_HEADERS = ("content-security-policy", "x-content-type-options", "referrer-policy")
 
 
-@pytest.fixture
-def served(built, tmp_path_factory, tmp_path):
-    server = Served(release_once(built, tmp_path_factory), tmp_path)
-    yield server
-    server.close()
 
 
 
@@ -40,14 +34,14 @@ def _get(url: str):
         return error
 
 
-def test_search_works_and_pdfs_download_as_pdf(served, browser):
+def test_search_works_and_pdfs_download_as_pdf(intranet, browser):
     problems: list[str] = []
     page = watched_page(browser, problems)
-    page.goto(served.base, wait_until="networkidle")
-    query, acceptable = SEARCHES[served.book.kommune.id][0]
+    page.goto(intranet.base, wait_until="networkidle")
+    query, acceptable = SEARCHES[intranet.book.kommune.id][0]
     page.locator("label.md-search__icon, .md-search__input").first.click()
     found = {h.split("?")[0] for h in _search(page, query)[:3]}
-    assert found & {served.base + page_url(src) for src in acceptable}, (query, found)
+    assert found & {intranet.base + page_url(src) for src in acceptable}, (query, found)
     page.keyboard.press("Escape")
     downloads = page.locator("a.ssp-pdf[download]")
     assert downloads.count() >= 1
@@ -56,7 +50,7 @@ def test_search_works_and_pdfs_download_as_pdf(served, browser):
             downloads.nth(i).click()
         download = event.value
         name = urlsplit(download.url).path.rsplit("/", 1)[-1]
-        assert (served.site / "pdf" / name).read_bytes() == open(download.path(), "rb").read()
+        assert (intranet.site / "pdf" / name).read_bytes() == open(download.path(), "rb").read()
         response = _get(download.url)
         assert response.headers["Content-Type"] == "application/pdf"
     problems += page.evaluate("window.__cspViolations")
@@ -64,17 +58,17 @@ def test_search_works_and_pdfs_download_as_pdf(served, browser):
     page.context.close()
 
 
-def test_unknown_paths_get_the_404_page_with_headers(served, browser):
+def test_unknown_paths_get_the_404_page_with_headers(intranet, browser):
     for missing in ("findes-ikke/", "fora/findes-ikke/", "pdf/gammel.pdf"):
-        response = _get(served.base + missing)
+        response = _get(intranet.base + missing)
         assert response.status == 404, missing
         body = response.read().decode("utf-8")
-        assert 'data-ssp-version' in body and served.book.kommune.navn in body, missing
+        assert 'data-ssp-version' in body and intranet.book.kommune.navn in body, missing
         for header in SECURITY_HEADERS:
             assert response.headers[header], (missing, header)
     problems: list[str] = []
     page = watched_page(browser, problems)
-    url = served.base + "fora/findes-ikke/"
+    url = intranet.base + "fora/findes-ikke/"
     page.goto(url, wait_until="networkidle")
     assert page.locator("h1").inner_text().strip() == "Siden findes ikke (404)"
     problems += page.evaluate("window.__cspViolations")
@@ -84,8 +78,8 @@ def test_unknown_paths_get_the_404_page_with_headers(served, browser):
     page.context.close()
 
 
-def test_headers_content_types_and_caching(served):
-    home = _get(served.base)
+def test_headers_content_types_and_caching(intranet):
+    home = _get(intranet.base)
     assert home.status == 200
     csp = home.headers["Content-Security-Policy"]
     assert "default-src 'none'" in csp and "frame-ancestors 'self'" in csp
@@ -94,29 +88,29 @@ def test_headers_content_types_and_caching(served):
     assert home.headers["Referrer-Policy"] == "same-origin"
     assert home.headers["Content-Type"] == "text/html; charset=utf-8"
     assert home.headers["Cache-Control"] == "no-cache"
-    (served.site / "logo.svg").write_text(  # e.g. a logo an editor adds under docs/
+    (intranet.site / "logo.svg").write_text(  # e.g. a logo an editor adds under docs/
         '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>', encoding="utf-8")
     types = {"search/search_index.json": "application/json",
              "logo.svg": "image/svg+xml",
-             f"pdf/{served.book.kommune.id}-ssp-haandbog.pdf": "application/pdf",
+             f"pdf/{intranet.book.kommune.id}-ssp-haandbog.pdf": "application/pdf",
              "stylesheets/ssp.css": "text/css"}
     for path, expected in types.items():
-        response = _get(served.base + path)
+        response = _get(intranet.base + path)
         assert response.status == 200, path
         assert response.headers["Content-Type"].split(";")[0] == expected, path
         assert response.headers["Cache-Control"] == "no-cache", path  # same name each release
         for header in SECURITY_HEADERS:
             assert response.headers[header], (path, header)
-    assets = [p for p in (served.site / "assets").rglob("*.min.*") if p.suffix in (".js", ".css")]
+    assets = [p for p in (intranet.site / "assets").rglob("*.min.*") if p.suffix in (".js", ".css")]
     hashed = [p for p in assets if re.search(r"\.[0-9a-f]{8}\.min\.(js|css)$", p.name)]
     assert len(hashed) >= 4  # bundle, search worker, main and palette stylesheets
     for asset in assets:  # the content-hashed ones for a year, the others (lunr) revalidated
-        response = _get(served.base + asset.relative_to(served.site).as_posix())
+        response = _get(intranet.base + asset.relative_to(intranet.site).as_posix())
         expected = "max-age=31536000" if asset in hashed else "no-cache"
         assert response.headers["Cache-Control"] == expected, asset
         assert response.headers["X-Content-Type-Options"] == "nosniff", asset
-    folder = _get(served.base.rstrip("/"))  # "/ssp" → "/ssp/", without naming a host
-    assert folder.status == 200 and folder.url == served.base
+    folder = _get(intranet.base.rstrip("/"))  # "/ssp" → "/ssp/", without naming a host
+    assert folder.status == 200 and folder.url == intranet.base
 
 
 def test_the_violation_watch_sees_a_policy_without_the_builds_hashes(
