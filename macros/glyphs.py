@@ -3,12 +3,14 @@ the pixi guide in DejaVu Sans (pdf-templates/), and WeasyPrint draws a character
 lacks as an empty box ("SSP □□ styregruppe" for CJK or an emoji). The site would show it
 with the reader's fonts, but the PDF would be published broken, so check refuses it.
 
-The font is read where the build finds it (Debian's fonts-dejavu-core, a build dependency).
-On a machine without it, nothing is refused here: the PDF is not drawn there either.
+The font is read where fontconfig, and so the build, finds it (Debian's fonts-dejavu-core, a
+build dependency). On a machine without it, nothing is refused here: the PDF is not drawn
+there either.
 """
 
 from __future__ import annotations
 
+import subprocess
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,8 +20,18 @@ from .loading import RawData
 #: The PDFs' font (pdf-templates/styles.scss, pdf-templates/pixi/pixi.css), regular and bold.
 FONT = "DejaVu Sans"
 _FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
-_FOLDERS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"),
-            Path("/usr/local/share/fonts"), Path.home() / ".local" / "share" / "fonts")
+
+
+def _font_files() -> dict[str, Path]:
+    """The font's files where fontconfig (which WeasyPrint asks) finds them, by file name:
+    Debian's folder or any other a distribution or an administrator uses."""
+    try:
+        listed = subprocess.run(["fc-list", FONT, "file"], capture_output=True, text=True,
+                                timeout=30).stdout
+    except (OSError, subprocess.SubprocessError):  # no fontconfig: no WeasyPrint either
+        return {}
+    files = (Path(line.rsplit(":", 1)[0].strip()) for line in listed.splitlines() if ":" in line)
+    return {path.name: path for path in files}
 
 
 @lru_cache(maxsize=1)
@@ -27,12 +39,10 @@ def drawable() -> frozenset[int] | None:
     """The code points both faces of the font have, or None where the font is not installed."""
     from fontTools.ttLib import TTFont
 
-    faces = []
-    for name in _FILES:
-        found = next((folder / name for folder in _FOLDERS if (folder / name).is_file()), None)
-        if found is None:
-            return None
-        faces.append(set(TTFont(found, lazy=True).getBestCmap()))
+    found = _font_files()
+    if not all(name in found for name in _FILES):
+        return None
+    faces = [set(TTFont(found[name], lazy=True).getBestCmap()) for name in _FILES]
     return frozenset(set.intersection(*faces))
 
 
