@@ -11,7 +11,7 @@ from html_util import (article, html_pages, linked_pages, normalise, resolve_hre
                        section_table, soup, tables_between)
 from macros import pages, rules
 from macros.links import page_url
-from pdf_util import pdf_text
+from pdf_util import pdf_text, words_outside
 
 
 def test_strict_build_passes_without_warnings(built):
@@ -168,6 +168,22 @@ def test_site_holds_only_what_readers_need(built):
     leaked = [p for p in built.site.rglob("*")
               if p.suffix in {".j2", ".scss", ".yml", ".yaml", ".py"}]
     assert not leaked, leaked
+
+
+#: Each PDF's left and right page margin in points: the handbook's (pdf-templates/styles.scss)
+#: and the pixi guide's (pdf-templates/pixi/pixi.css).
+SIDE_MARGINS = {"ssp-haandbog": 14 / 25.4 * 72, "pixi-guide": 12 / 25.4 * 72}
+
+
+def test_no_text_runs_into_the_pdfs_side_margins(built):
+    """Every word of each built PDF lies between the page's side margins: no table is wider
+    than the page (its cells hyphenate long compounds) and no cover title runs off it."""
+    pdfs = sorted((built.site / "pdf").glob("*.pdf"))
+    assert built.pdf in pdfs
+    for path in pdfs:
+        margin = next(m for kind, m in SIDE_MARGINS.items() if path.stem.endswith(kind))
+        outside = words_outside(path, margin)
+        assert not outside, f"{path.name}:\n" + "\n".join(outside[:20])
 
 
 def test_pdfs_carry_title_language_and_tags(built):
