@@ -82,3 +82,24 @@ def test_a_changed_stylesheet_or_image_draws_the_pdf_again(tmp_path, caplog):
     logo.write_text(logo.read_text(encoding="utf-8").replace('width="10" height="10"/>',
                                                              'width="5" height="5"/>'))
     assert not from_cache("2026-03-03T12:00:00+00:00")
+
+
+def test_page_streams_are_compressed_at_zlibs_default_level(tmp_path):
+    """pydyf compresses at level 9; while our PDFs are drawn it uses zlib's default (6):
+    each page's content decompresses to the same drawing, and pydyf is left as it was."""
+    import zlib
+
+    import pydyf
+    from pypdf import PdfReader
+
+    target = tmp_path / "x.pdf"
+    renderer = CachedPdf(PdfCache(None), site_dir=lambda: tmp_path, finisher=None)
+    renderer.write_pdf('<html lang="da"><head><title>T</title></head><body>'
+                       + "<p>Forebyggelse i skolen.</p>" * 200 + "</body></html>", str(target))
+    assert pydyf.zlib is zlib
+    contents = PdfReader(target).pages[0]["/Contents"].get_object()
+    raw = contents._data  # the stream as stored in the file, still compressed
+    drawing = zlib.decompress(raw)
+    assert b"BT" in drawing  # text is drawn
+    assert raw == zlib.compress(drawing, 6) != zlib.compress(drawing, 9)
+    assert "Forebyggelse i skolen." in _text(target)
