@@ -13,6 +13,7 @@ a cache that cannot be written is skipped, never a reason for a build to fail.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import logging
@@ -160,8 +161,13 @@ class _Zlib:
 
 class Drawing:
     """One PDF being drawn: a URL fetcher that records what WeasyPrint reads, a count of its
-    warnings and errors, and pydyf's compression level (``_Zlib``) while it is drawn;
-    ``keep`` stores the result if it can be reused."""
+    warnings and errors, and while it is drawn, pydyf's compression level (``_Zlib``) and
+    Python's cyclic garbage collector paused; ``keep`` stores the result if it can be reused.
+
+    The collector is paused because WeasyPrint's layout makes millions of objects that
+    reference counting frees, and the collector kept scanning them: it took 2.4 s of the
+    14.7 s Herning's handbook took to draw, to free 25,000 cyclic objects (5 MiB) early.
+    """
 
     def __init__(self, site_dir: Path | None = None):
         from weasyprint.urls import URLFetcher
@@ -184,6 +190,8 @@ class Drawing:
 
         LOGGER.addHandler(self._problems)
         self._zlib, pydyf.zlib = getattr(pydyf, "zlib", zlib), _Zlib()
+        self._collecting = gc.isenabled()
+        gc.disable()
         return self
 
     def __exit__(self, *exc) -> None:
@@ -192,6 +200,8 @@ class Drawing:
 
         LOGGER.removeHandler(self._problems)
         pydyf.zlib = self._zlib
+        if self._collecting:
+            gc.enable()
 
     def keep(self, cache: PdfCache, key: str, pdf: Path) -> None:
         if self._problems.count:

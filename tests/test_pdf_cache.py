@@ -103,3 +103,22 @@ def test_page_streams_are_compressed_at_zlibs_default_level(tmp_path):
     assert b"BT" in drawing  # text is drawn
     assert raw == zlib.compress(drawing, 6) != zlib.compress(drawing, 9)
     assert "Forebyggelse i skolen." in _text(target)
+
+
+def test_drawing_pauses_the_garbage_collector_and_puts_it_back():
+    import gc
+
+    from macros.pdf_cache import Drawing
+
+    assert gc.isenabled()
+    with Drawing():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()  # paused by someone else: left paused
+    try:
+        with Drawing():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
