@@ -8,6 +8,7 @@ touches the last good site.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import sys
 from pathlib import Path
@@ -50,11 +51,31 @@ def _generator(fresh: bool = False) -> SimpleNamespace:
     return SimpleNamespace(**{m: importlib.import_module(f"macros.{m}") for m in _MODULES})
 
 
+#: Python's cyclic garbage collector during `mkdocs build`: a collection after every 100,000
+#: new objects instead of every 700. A build makes millions of short-lived objects (pages,
+#: soups, layout boxes) that reference counting frees; the default ran 765 collections for
+#: Herning. With these, 17, and a synthetic municipality 5 times Herning's size builds in
+#: 69.6 s instead of 76.5 s at the same peak memory (1.47 GB). Put back when the build ends.
+BUILD_GC_THRESHOLDS = (100_000, 50, 1000)
+_gc_thresholds: tuple | None = None
+
+
 def on_startup(command: str, dirty: bool) -> None:
-    """Only a real `mkdocs build` is staged (`serve` builds into a temporary folder anyway)."""
-    global _staged, _serving
+    """Only a real `mkdocs build` is staged (`serve` builds into a temporary folder anyway);
+    it runs with ``BUILD_GC_THRESHOLDS``."""
+    global _staged, _serving, _gc_thresholds
     _staged = _generator().publish.StagedSite() if command == "build" and not dirty else None
     _serving = command == "serve"
+    if command == "build":
+        _gc_thresholds = gc.get_threshold()
+        gc.set_threshold(*BUILD_GC_THRESHOLDS)
+
+
+def on_shutdown() -> None:
+    global _gc_thresholds
+    if _gc_thresholds is not None:
+        gc.set_threshold(*_gc_thresholds)
+        _gc_thresholds = None
 
 
 def on_serve(server, config: MkDocsConfig, builder):

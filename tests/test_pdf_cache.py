@@ -122,3 +122,21 @@ def test_drawing_pauses_the_garbage_collector_and_puts_it_back():
     finally:
         gc.enable()
 
+
+def test_a_build_collects_garbage_less_often_until_it_ends(monkeypatch):
+    import gc
+
+    from macros import hooks
+
+    for name in ("_staged", "_serving"):  # this process's hook state, put back afterwards
+        monkeypatch.setattr(hooks, name, getattr(hooks, name))
+    before = gc.get_threshold()
+    hooks.on_startup(command="build", dirty=False)
+    try:
+        assert gc.get_threshold() == hooks.BUILD_GC_THRESHOLDS != before
+    finally:
+        hooks.on_shutdown()
+    assert gc.get_threshold() == before
+    hooks.on_startup(command="serve", dirty=False)  # the preview keeps Python's defaults
+    assert gc.get_threshold() == before
+    hooks.on_shutdown()
