@@ -1,3 +1,3 @@
 """mkdocs-to-pdf imports a module of this name for its event hooks; ours live in macros/pdf.py."""
 
-from macros.pdf import inject_link, pre_pdf_render  # noqa: F401
+from macros.pdf import inject_link  # noqa: F401

@@ -83,13 +83,6 @@ def configure(config, book: "Handbook") -> None:
     pdf_plugin.enable(config, PLUGIN, options(config, book))
 
 
-def pre_pdf_render(soup, logger):
-    """mkdocs-to-pdf's event hook (loaded via ``pdf_event_hook.py``): the combined document
-    gets ``lang="da"``, so the PDF records Danish as its language and can be tagged."""
-    soup.html["lang"] = "da"
-    return soup
-
-
 def inject_link(output_content, pdf_path, page, logger):
     """mkdocs-to-pdf's event hook: no PDF button of its own on every page (it re-parsed each
     whole page for it, a quarter of a full build). The handbook's PDF link is ours: the front

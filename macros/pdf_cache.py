@@ -227,7 +227,10 @@ def _normalised(html: str, site_dir: Path | None) -> str:
 
 class CachedPdf:
     """mkdocs-to-pdf's renderer slot (``write_pdf(html, path)``): WeasyPrint with tags for
-    this document only, through the cache."""
+    this document only, through the cache, with ``lang="da"`` on the combined document's
+    ``<html>`` (mkdocs-to-pdf writes a bare one), so the PDF records Danish as its language,
+    can be tagged and hyphenates Danish words. Set here rather than in mkdocs-to-pdf's
+    ``pre_pdf_render`` hook, which parses and writes the whole document once more for it."""
 
     def __init__(self, cache: PdfCache, site_dir: Callable[[], Path], finisher: Callable):
         self.cache = cache
@@ -237,6 +240,7 @@ class CachedPdf:
     def write_pdf(self, html_string: str, pdf_path: str) -> None:
         from weasyprint import HTML
 
+        html_string = html_string.replace("<html>", '<html lang="da">', 1)
         site_dir, target = self.site_dir(), Path(pdf_path)
         key = self.cache.key("handbog", _normalised(html_string, site_dir))
         if self.cache.fetch(key, target, site_dir):
