@@ -5,8 +5,9 @@ rendered to HTML with the site's Markdown extensions and laid out with WeasyPrin
 the guide, note pages so the page count is a multiple of 4 (it prints as a folded booklet)
 and a back page with the handbook's address as a QR code. WeasyPrint is used directly
 rather than a second mkdocs-to-pdf instance because the page count has to be known to pad
-the booklet, and the guide's links must point at the published site. WeasyPrint is imported
-only when a guide is drawn, and a guide whose HTML did not change comes from the PDF cache.
+the booklet, and the guide's links must point at the published site. It is laid out once, with three note
+pages of which those the padding needs are kept (``_padded``). WeasyPrint is imported only
+when a guide is drawn, and a guide whose HTML did not change comes from the PDF cache.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from .templating import environment
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "pdf-templates" / "pixi"
 MAX_PAGES = 12
+NOTES = 3  # note pages drawn, of which 0-3 are kept (_padded)
+NOTE_HEADING = "Noter"  # each note page's heading
 
 
 class PixiTooLong(Exception):
@@ -50,6 +53,7 @@ def _html(book: Handbook, notes: int) -> str:
     return environment(TEMPLATES, one_line=False).get_template("pixi.html.j2").render(
         title=pixi.titel, kommune=book.kommune.navn, unit=book.kommune.enhed,
         revision=book.revision_label, address=book.kommune.adresse, body=body, notes=notes,
+        note_heading=NOTE_HEADING,
         qr=segno.make(book.kommune.adresse, error="m").svg_inline(scale=4, border=2),
         css=(TEMPLATES / "pixi.css").read_text(encoding="utf-8"))
 
@@ -60,15 +64,17 @@ def write(book: Handbook, site_dir: Path, cache: PdfCache | None = None) -> Path
         return None
     target = site_dir / pixi_pdf_path(book)
     cache = cache or PdfCache(None)
-    first = _html(book, notes=0)
-    key = cache.key("pixi", str(MAX_PAGES), first)
+    html = _html(book, notes=NOTES)
+    key = cache.key("pixi", str(MAX_PAGES), html)
     if cache.fetch(key, target):
         return target
     with Drawing() as drawing:
-        document = _draw(first, drawing)
-        pad = (-len(document.pages)) % 4
-        if pad:
-            document = _draw(_html(book, notes=pad), drawing)
+        document = _padded(_draw(html, drawing))
+        if document is None:  # a note page that took more than a page: count, then pad
+            document = _draw(_html(book, notes=0), drawing)
+            pad = (-len(document.pages)) % 4
+            if pad:
+                document = _draw(_html(book, notes=pad), drawing)
         if len(document.pages) > MAX_PAGES:
             raise PixiTooLong(book, len(document.pages))
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -87,6 +93,20 @@ def length_problem(book: Handbook, cache: PdfCache) -> Problem | None:
         except PixiTooLong as error:
             return error.problem
     return None
+
+
+def _padded(document):
+    """The guide drawn with ``NOTES`` note pages before its back page, with as many of them
+    kept as make its page count a multiple of 4: one layout instead of one to count the
+    pages and one more to pad them. None if the last pages are not one note page each."""
+    pages = document.pages
+    notes = pages[-1 - NOTES:-1]
+    if len(pages) < NOTES + 2 or not all(
+            [label for _level, label, *_ in page.bookmarks] == [NOTE_HEADING] for page in notes):
+        return None
+    content = len(pages) - NOTES - 1
+    pad = (-(content + 1)) % 4
+    return document.copy(pages[:content + pad] + pages[-1:])
 
 
 def _draw(html: str, drawing: Drawing):

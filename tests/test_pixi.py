@@ -10,11 +10,12 @@ import sys
 import yaml
 from pypdf import PdfReader
 
-from conftest import ROOT, mkdocs_build
+from conftest import DATA, ROOT, mkdocs_build
 from html_util import article, normalise, soup
-from macros import pages
+from macros import handbook, pages, pixi
 from macros.fields import REFERENCE
 from macros.pdf import pixi_pdf_path
+from macros.pdf_cache import PdfCache
 from pdf_util import pdf_pages, pdf_text
 
 A5 = (420, 595)  # points
@@ -120,3 +121,16 @@ def test_a_pixi_over_12_pages_stops_the_build(fixture_copy, tmp_path):
     result = mkdocs_build(tmp_path / "site", "bjergby", fixture_copy, pdf=True)
     assert result.returncode != 0
     assert expected in result.stdout + result.stderr
+
+
+def test_one_layout_pads_the_guide_as_counting_and_padding_did(tmp_path, monkeypatch):
+    """The guide is laid out once with three note pages and trimmed to a multiple of 4
+    (pixi._padded); laid out to count its pages and again with the padding (the way kept for
+    a note page that would not fit one page), it reads the same, page for page. Holstebro's
+    guide needs one note page."""
+    book = handbook.load(DATA, "holstebro")
+    once = pdf_pages(pixi.write(book, tmp_path / "once", PdfCache(None)))
+    monkeypatch.setattr(pixi, "_padded", lambda document: None)
+    twice = pdf_pages(pixi.write(book, tmp_path / "twice", PdfCache(None)))
+    assert len(once) % 4 == 0 and sum("Noter" in page for page in once) == 1
+    assert once == twice
