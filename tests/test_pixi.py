@@ -129,8 +129,13 @@ def test_one_layout_pads_the_guide_as_counting_and_padding_did(tmp_path, monkeyp
     a note page that would not fit one page), it reads the same, page for page. Holstebro's
     guide needs one note page."""
     book = handbook.load(DATA, "holstebro")
+    layouts = []
+    draw = pixi._draw
+    monkeypatch.setattr(pixi, "_draw", lambda *args: layouts.append(1) or draw(*args))
     once = pdf_pages(pixi.write(book, tmp_path / "once", PdfCache(None)))
+    assert len(layouts) == 1
     monkeypatch.setattr(pixi, "_padded", lambda document: None)
     twice = pdf_pages(pixi.write(book, tmp_path / "twice", PdfCache(None)))
+    assert len(layouts) == 1 + 1 + 2  # the discarded layout, then count and pad
     assert len(once) % 4 == 0 and sum("Noter" in page for page in once) == 1
     assert once == twice
