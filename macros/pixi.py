@@ -5,9 +5,10 @@ rendered to HTML with the site's Markdown extensions and laid out with WeasyPrin
 the guide, note pages so the page count is a multiple of 4 (it prints as a folded booklet)
 and a back page with the handbook's address as a QR code. WeasyPrint is used directly
 rather than a second mkdocs-to-pdf instance because the page count has to be known to pad
-the booklet, and the guide's links must point at the published site. It is laid out once, with three note
-pages of which those the padding needs are kept (``_padded``). WeasyPrint is imported only
-when a guide is drawn, and a guide whose HTML did not change comes from the PDF cache.
+the booklet, and the guide's links must point at the published site. It is laid out once,
+with three note pages of which those the padding needs are kept (``_padded``). WeasyPrint is
+imported only when a guide is drawn, and a guide whose HTML did not change comes from the
+PDF cache.
 """
 
 from __future__ import annotations

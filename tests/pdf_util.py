@@ -38,5 +38,6 @@ def words_outside(path: Path, side_margin: float, slack: float = 1.0) -> list[st
             continue
         left, right = float(match.group(2)), float(match.group(3))
         if left < side_margin - slack or right > width - side_margin + slack:
-            found.append(f"side {page}: {match.group(4)} ({left:.0f}-{right:.0f} pt af {width:.0f})")
+            found.append(f"side {page}: {match.group(4)} "
+                         f"({left:.0f}-{right:.0f} pt af {width:.0f})")
     return found
