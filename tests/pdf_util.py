@@ -9,6 +9,8 @@ import re
 import subprocess
 from pathlib import Path
 
+from macros import pdf, pixi
+
 
 def pdf_pages(path: Path) -> list[str]:
     """The text of each page of ``path``."""
@@ -22,13 +24,29 @@ def pdf_text(path: Path) -> str:
     return " ".join(pdf_pages(path))
 
 
+#: The print stylesheet whose @page rule sets each PDF's margins, by the PDF's name.
+PAGE_STYLESHEETS = {"ssp-haandbog": pdf.TEMPLATES / "styles.scss",
+                    "pixi-guide": pixi.TEMPLATES / "pixi.css"}
+_PAGE_MARGIN = re.compile(r"@page\s*\{[^}]*?\bmargin:\s*([^;]+);")
 _PAGE_OR_WORD = re.compile(r'<page width="([\d.]+)"|<word xMin="([\d.]+)" yMin="[\d.]+" '
                            r'xMax="([\d.]+)"[^>]*>([^<]*)')
 
 
-def words_outside(path: Path, side_margin: float, slack: float = 1.0) -> list[str]:
-    """Words of ``path`` that reach into a page's left or right margin (``side_margin``
-    points wide) or off the page: what a table too wide for its page leaves behind."""
+def side_margins(path: Path) -> tuple[float, float]:
+    """The left and right page margins of the built PDF ``path``, in points, as its print
+    stylesheet's first @page rule sets them (the `margin` shorthand, in mm)."""
+    css = next(sheet for kind, sheet in PAGE_STYLESHEETS.items() if path.stem.endswith(kind))
+    values = _PAGE_MARGIN.search(css.read_text(encoding="utf-8")).group(1).split()
+    right = values[1] if len(values) > 1 else values[0]
+    left = values[3] if len(values) == 4 else right
+    return tuple(float(v.removesuffix("mm")) / 25.4 * 72 for v in (left, right))
+
+
+def words_outside(path: Path, slack: float = 1.0) -> list[str]:
+    """Words of the built PDF ``path`` that reach into a page's left or right margin
+    (``side_margins``) or off the page: what a table or a title too wide for its page leaves
+    behind."""
+    left_margin, right_margin = side_margins(path)
     xml = subprocess.run(["pdftotext", "-bbox", "-enc", "UTF-8", str(path), "-"], check=True,
                          capture_output=True, text=True, timeout=120).stdout
     found, page, width = [], 0, 0.0
@@ -37,7 +55,7 @@ def words_outside(path: Path, side_margin: float, slack: float = 1.0) -> list[st
             page, width = page + 1, float(match.group(1))
             continue
         left, right = float(match.group(2)), float(match.group(3))
-        if left < side_margin - slack or right > width - side_margin + slack:
+        if left < left_margin - slack or right > width - right_margin + slack:
             found.append(f"side {page}: {match.group(4)} "
                          f"({left:.0f}-{right:.0f} pt af {width:.0f})")
     return found

@@ -170,19 +170,13 @@ def test_site_holds_only_what_readers_need(built):
     assert not leaked, leaked
 
 
-#: Each PDF's left and right page margin in points: the handbook's (pdf-templates/styles.scss)
-#: and the pixi guide's (pdf-templates/pixi/pixi.css).
-SIDE_MARGINS = {"ssp-haandbog": 14 / 25.4 * 72, "pixi-guide": 12 / 25.4 * 72}
-
-
 def test_no_text_runs_into_the_pdfs_side_margins(built):
     """Every word of each built PDF lies between the page's side margins: no table is wider
     than the page (its cells hyphenate long compounds) and no cover title runs off it."""
     pdfs = sorted((built.site / "pdf").glob("*.pdf"))
     assert built.pdf in pdfs
     for path in pdfs:
-        margin = next(m for kind, m in SIDE_MARGINS.items() if path.stem.endswith(kind))
-        outside = words_outside(path, margin)
+        outside = words_outside(path)
         assert not outside, f"{path.name}:\n" + "\n".join(outside[:20])
 
 
