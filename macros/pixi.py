@@ -73,8 +73,7 @@ def write(book: Handbook, site_dir: Path, cache: PdfCache | None = None) -> Path
         document = _padded(_draw(html, drawing))
         if document is None:  # a note page that took more than a page: count, then pad
             document = _draw(_html(book, notes=0), drawing)
-            pad = (-len(document.pages)) % 4
-            if pad:
+            if pad := _missing(len(document.pages)):
                 document = _draw(_html(book, notes=pad), drawing)
         if len(document.pages) > MAX_PAGES:
             raise PixiTooLong(book, len(document.pages))
@@ -106,8 +105,12 @@ def _padded(document):
             [label for _level, label, *_ in page.bookmarks] == [NOTE_HEADING] for page in notes):
         return None
     content = len(pages) - NOTES - 1
-    pad = (-(content + 1)) % 4
-    return document.copy(pages[:content + pad] + pages[-1:])
+    return document.copy(pages[:content + _missing(content + 1)] + pages[-1:])
+
+
+def _missing(pages: int) -> int:
+    """How many note pages a guide of ``pages`` pages lacks to print as a folded booklet."""
+    return -pages % 4
 
 
 def _draw(html: str, drawing: Drawing):

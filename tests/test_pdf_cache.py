@@ -3,14 +3,19 @@ input did not change comes from the PDF cache, while any change to its input dra
 
 from __future__ import annotations
 
+import gc
 import logging
 import subprocess
 import sys
+import zlib
 
+import pydyf
 import pytest
+from pypdf import PdfReader
 
 from conftest import FIXTURE_DATA, ROOT, mkdocs_build
-from macros.pdf_cache import CachedPdf, PdfCache
+from macros import hooks
+from macros.pdf_cache import CachedPdf, Drawing, PdfCache
 from pdf_util import pdf_text
 
 IMPORTS = """
@@ -87,11 +92,6 @@ def test_a_changed_stylesheet_or_image_draws_the_pdf_again(tmp_path, caplog):
 def test_page_streams_are_compressed_at_zlibs_default_level(tmp_path):
     """pydyf compresses at level 9; while our PDFs are drawn it uses zlib's default (6):
     each page's content decompresses to the same drawing, and pydyf is left as it was."""
-    import zlib
-
-    import pydyf
-    from pypdf import PdfReader
-
     target = tmp_path / "x.pdf"
     renderer = CachedPdf(PdfCache(None), site_dir=lambda: tmp_path, finisher=None)
     renderer.write_pdf('<html lang="da"><head><title>T</title></head><body>'
@@ -106,10 +106,6 @@ def test_page_streams_are_compressed_at_zlibs_default_level(tmp_path):
 
 
 def test_drawing_pauses_the_garbage_collector_and_puts_it_back():
-    import gc
-
-    from macros.pdf_cache import Drawing
-
     assert gc.isenabled()
     with Drawing():
         assert not gc.isenabled()
@@ -124,10 +120,6 @@ def test_drawing_pauses_the_garbage_collector_and_puts_it_back():
 
 
 def test_a_build_collects_garbage_less_often_until_it_ends(monkeypatch):
-    import gc
-
-    from macros import hooks
-
     for name in ("_staged", "_serving"):  # this process's hook state, put back afterwards
         monkeypatch.setattr(hooks, name, getattr(hooks, name))
     before = gc.get_threshold()

@@ -137,5 +137,5 @@ def test_one_layout_pads_the_guide_as_counting_and_padding_did(tmp_path, monkeyp
     monkeypatch.setattr(pixi, "_padded", lambda document: None)
     twice = pdf_pages(pixi.write(book, tmp_path / "twice", PdfCache(None)))
     assert len(layouts) == 1 + 1 + 2  # the discarded layout, then count and pad
-    assert len(once) % 4 == 0 and sum("Noter" in page for page in once) == 1
+    assert len(once) % 4 == 0 and sum(pixi.NOTE_HEADING in page for page in once) == 1
     assert once == twice
