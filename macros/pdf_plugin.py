@@ -7,6 +7,8 @@ Imported only by ``pdf.configure`` when a build writes PDFs: mkdocs-to-pdf impor
   navigation included, with BeautifulSoup; the navigation lists every page, so that work grew
   with the square of the page count. It only keeps the ``<article>`` (and the first page's
   ``<head>`` for the stylesheets), so it is handed just those; what it keeps is the same.
+  It deep-copies the article out of its parse tree (``clone_element``) so the page's tree is
+  left whole; the tree parsed here is thrown away, so the article itself is kept instead.
 - **No per-page PDF button**: ``pdf.inject_link`` (its event hook) leaves pages as they are.
 - **Cached, tagged rendering.** The plugin hands the combined HTML to a renderer object when
   one is set (``relaxed_js``, its slot for an external renderer, which is also what makes it
@@ -16,9 +18,11 @@ Imported only by ``pdf.configure`` when a build writes PDFs: mkdocs-to-pdf impor
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs_to_pdf import generator
 from mkdocs_to_pdf.generator import Generator
 from mkdocs_to_pdf.plugin import WithPdfPlugin
 from mkdocs_to_pdf.utils.metadata_util import prepend_producer
@@ -40,9 +44,22 @@ def _article_only(output_content: str, with_head: bool) -> str:
     return f"<!doctype html><html>{head or '<head></head>'}<body>{article}</body></html>"
 
 
+@contextmanager
+def _articles_kept_not_copied():
+    """mkdocs-to-pdf keeps the article it found instead of a deep copy of it (Herning: 0.25 s
+    of copying, for 111 trees that are thrown away)."""
+    clone, generator.clone_element = generator.clone_element, lambda element: element
+    try:
+        yield
+    finally:
+        generator.clone_element = clone
+
+
 class ArticleGenerator(Generator):
     def on_post_page(self, output_content, page, pdf_path):
-        super().on_post_page(_article_only(output_content, self._head is None), page, pdf_path)
+        with _articles_kept_not_copied():
+            super().on_post_page(_article_only(output_content, self._head is None), page,
+                                 pdf_path)
         return output_content  # the page itself is not touched
 
 
