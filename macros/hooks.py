@@ -28,6 +28,7 @@ _MODULES = ("author_macros", "cms_admin", "errors", "figures", "handbook", "page
 _staged = None  # publish.StagedSite during `mkdocs build`
 _serving = False  # `mkdocs serve`: rebuilds reuse unchanged pages (preview.py)
 _code: tuple | None = None  # the macros/ files the imported generator was loaded from
+_pixi = None  # pixi.InBackground: the guide being drawn while a build with PDFs goes on
 
 
 def _code_fingerprint() -> tuple:
@@ -118,6 +119,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     }
     gen.pdf.configure(config, book)
     gen.pdf_messages.install(book)
+    _draw_pixi(config, gen, book)
     if _staged is not None:
         _staged.start(config)
     return config
@@ -187,14 +189,32 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     return html
 
 
-@event_priority(-50)  # with the other PDFs, before the staged site is swapped in
-def on_post_build(config: MkDocsConfig) -> None:
-    """Write the pixi guide (when PDFs are on), then publish the staged site."""
-    gen = _generator()
+def _draw_pixi(config: MkDocsConfig, gen: SimpleNamespace, book) -> None:
+    """Start drawing the pixi guide (when PDFs are on) in the background: it is laid out
+    while the site and the handbook are made, and put in the site by ``on_post_build``."""
+    global _pixi
+    _stop_pixi()
     if gen.pdf.PLUGIN in config.plugins:
         cache = gen.pdf_cache.PdfCache.for_project(Path(config.config_file_path).parent)
+        _pixi = gen.pixi.InBackground(book, cache)
+
+
+def _stop_pixi() -> None:
+    global _pixi
+    if _pixi is not None:
+        _pixi.cancel()
+        _pixi = None
+
+
+@event_priority(-50)  # with the other PDFs, before the staged site is swapped in
+def on_post_build(config: MkDocsConfig) -> None:
+    """Put the pixi guide in the site (when PDFs are on), then publish the staged site."""
+    global _pixi
+    gen = _generator()
+    if _pixi is not None:
+        pixi, _pixi = _pixi, None
         try:
-            gen.pixi.write(_load(config, gen), Path(config.site_dir), cache)
+            pixi.into(Path(config.site_dir))
         except gen.pixi.PixiTooLong as error:
             raise PluginError(str(error)) from None
     if _serving:
@@ -247,6 +267,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
 
 
 def on_build_error(error: Exception) -> None:
+    _stop_pixi()
     if _serving:
         _generator().preview.CACHE.finish(warnings=1)
     if _staged is not None:

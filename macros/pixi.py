@@ -13,6 +13,7 @@ PDF cache.
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -21,6 +22,7 @@ import segno
 from pymdownx.slugs import slugify
 
 from . import pages
+from .background import Background
 from .errors import Problem
 from .handbook import Handbook
 from .pdf import pixi_pdf_path
@@ -42,6 +44,16 @@ class PixiTooLong(Exception):
             f"pixi-guiden fylder {pages_needed} sider A5",
             f"højst {MAX_PAGES} sider: forkort teksterne i pixi.yml eller vælg færre roller")
         super().__init__(str(self.problem))
+
+    def __reduce__(self):  # drawn in a background process, raised in the build's
+        return _too_long, (self.problem,)
+
+
+def _too_long(problem: Problem) -> PixiTooLong:
+    error = PixiTooLong.__new__(PixiTooLong)
+    error.problem = problem
+    Exception.__init__(error, str(problem))
+    return error
 
 
 def _html(book: Handbook, notes: int) -> str:
@@ -81,6 +93,33 @@ def write(book: Handbook, site_dir: Path, cache: PdfCache | None = None) -> Path
         document.write_pdf(target, pdf_tags=True)  # language and title come from the HTML
     drawing.keep(cache, key, target)
     return target
+
+
+class InBackground:
+    """The guide drawn by ``write`` in a background process (``background.py``) while the
+    build makes the site and the handbook, into a scratch folder of its own: it is started
+    from ``on_config``, and MkDocs empties the site's folder after that. ``into`` waits for
+    it and moves it into the site; a guide that is too long raises ``PixiTooLong`` there."""
+
+    def __init__(self, book: Handbook, cache: PdfCache):
+        self.scratch = Path(tempfile.mkdtemp(prefix="ssp-pixi-"))
+        self.job = Background(write, book, self.scratch, cache)
+
+    def into(self, site_dir: Path) -> Path | None:
+        try:
+            drawn = self.job.result()
+            if drawn is None:
+                return None
+            target = site_dir / drawn.relative_to(self.scratch)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(drawn, target)
+            return target
+        finally:
+            shutil.rmtree(self.scratch, ignore_errors=True)
+
+    def cancel(self) -> None:
+        self.job.cancel()
+        shutil.rmtree(self.scratch, ignore_errors=True)
 
 
 def length_problem(book: Handbook, cache: PdfCache) -> Problem | None:

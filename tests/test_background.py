@@ -1,0 +1,106 @@
+"""macros/background.py: work done in a forked process while the build goes on."""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+
+import pytest
+from mkdocs.utils import CountHandler
+
+from macros import background, pixi
+from macros.background import Background
+from macros.errors import Problem
+
+
+def _pid_and(value):
+    return os.getpid(), value
+
+
+def _logs_and_returns():
+    log = logging.getLogger("mkdocs.ssp.test")
+    log.info("først")
+    log.warning("en advarsel fra %s", "barnet")
+    log.info("sidst")
+    return "svar"
+
+
+def _raises(error):
+    raise error
+
+
+def test_the_result_comes_from_another_process_once():
+    job = Background(_pid_and, {"a": [1, 2]})
+    pid, value = job.result()
+    assert pid != os.getpid()
+    assert value == {"a": [1, 2]}
+    assert job.result() == (pid, value)  # asked again: the same answer, not a second run
+
+
+def test_the_childs_mkdocs_log_is_replayed_in_the_parent_in_order(caplog):
+    """Logged again by the parent when the result is collected, so that a strict build's
+    warning counter (MkDocs' CountHandler on the "mkdocs" logger) counts them."""
+    counter = CountHandler()
+    counter.setLevel(logging.WARNING)
+    logging.getLogger("mkdocs").addHandler(counter)
+    try:
+        with caplog.at_level(logging.INFO, logger="mkdocs"):
+            job = Background(_logs_and_returns)
+            time.sleep(0.2)
+            assert caplog.records == []  # nothing is logged before the result is asked for
+            assert job.result() == "svar"
+    finally:
+        logging.getLogger("mkdocs").removeHandler(counter)
+    assert [(r.name, r.levelname, r.getMessage()) for r in caplog.records] == [
+        ("mkdocs.ssp.test", "INFO", "først"),
+        ("mkdocs.ssp.test", "WARNING", "en advarsel fra barnet"),
+        ("mkdocs.ssp.test", "INFO", "sidst")]
+    assert counter.get_counts() == [("WARNING", 1)]
+
+
+def test_an_exception_is_raised_in_the_parent():
+    with pytest.raises(KeyError, match="mangler"):
+        Background(_raises, KeyError("mangler")).result()
+
+
+def test_a_too_long_pixi_guide_keeps_its_editor_line_across_processes():
+    problem = Problem("data/x/pixi.yml", 0, 0, "pixi-guiden fylder 16 sider A5", "højst 12")
+    error = pixi.PixiTooLong.__new__(pixi.PixiTooLong)
+    error.problem = problem
+    with pytest.raises(pixi.PixiTooLong) as raised:
+        Background(_raises, error).result()
+    assert raised.value.problem == problem
+    assert str(raised.value) == str(problem)
+
+
+class _Unpicklable(Exception):
+    def __init__(self, a, b):  # pickle rebuilds it as _Unpicklable(*args): one argument short
+        super().__init__(f"{a} {b}")
+
+
+def test_an_exception_that_cannot_travel_comes_back_as_the_childs_traceback():
+    with pytest.raises(RuntimeError, match=r"(?s)Traceback.*_Unpicklable: to dele"):
+        Background(_raises, _Unpicklable("to", "dele")).result()
+
+
+def test_cancel_stops_the_child_at_once():
+    job = Background(time.sleep, 60)
+    pid = job.pid
+    started = time.monotonic()
+    job.cancel()
+    assert time.monotonic() - started < 5
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)  # gone, and reaped
+    assert job.pid is None
+
+
+def test_without_fork_the_work_is_done_when_the_result_is_asked_for(monkeypatch):
+    monkeypatch.delattr(background.os, "fork")
+    calls = []
+    job = Background(lambda: calls.append(threading.get_ident()) or "inline")
+    assert calls == []
+    assert job.result() == "inline"
+    assert job.result() == "inline"
+    assert calls == [threading.get_ident()]
