@@ -61,15 +61,8 @@ def watch_failed_requests(page, problems: list[str], wanted=lambda request: True
     page.on("requestfailed", record)
 
 
-#: axe-core's category of the rules that read colours (contrast, links told apart by colour
-#: alone): the only rules whose findings a change of colour scheme alone can change.
-COLOUR_RULES = "cat.color"
-
-
-def run_axe(page, within: str | None = None, colours_only: bool = False) -> list[dict]:
-    """WCAG 2.1 A/AA violations axe-core finds on the loaded page, or in the part of it the
-    CSS selector ``within`` picks; with ``colours_only`` only those of the rules that read
-    colours (``COLOUR_RULES``).
+def run_axe(page) -> list[dict]:
+    """WCAG 2.1 A/AA violations axe-core finds on the loaded page.
 
     axe is injected unless the page has it already (``context.add_init_script(path=AXE)``
     puts it in every page of a context once, without a request). Only violations are
@@ -78,11 +71,7 @@ def run_axe(page, within: str | None = None, colours_only: bool = False) -> list
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE))
     result = page.evaluate(
-        """([tags, within, colour]) => axe.run(within ? {include: [[within]]} : document, {
-            runOnly: colour ? {type: 'rule', values: axe.getRules(tags)
-                                 .filter(r => r.tags.includes(colour)).map(r => r.ruleId)}
-                            : {type: 'tag', values: tags},
-            resultTypes: ['violations']})""",
-        [WCAG_TAGS, within, COLOUR_RULES if colours_only else None])
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
+        " resultTypes: ['violations']})", WCAG_TAGS)
     return [{"id": v["id"], "impact": v["impact"], "help": v["help"],
              "targets": [n["target"] for n in v["nodes"]][:3]} for v in result["violations"]]
