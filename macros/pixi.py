@@ -8,7 +8,8 @@ rather than a second mkdocs-to-pdf instance because the page count has to be kno
 the booklet, and the guide's links must point at the published site. It is laid out once,
 with three note pages of which those the padding needs are kept (``_padded``). WeasyPrint is
 imported only when a guide is drawn, and a guide whose HTML did not change comes from the
-PDF cache.
+PDF cache. A build draws it in a forked process while it makes the site and the handbook
+(``InBackground``, ``background.py``).
 """
 
 from __future__ import annotations
