@@ -104,8 +104,9 @@ def _run_child(fn: Callable[..., Any], args: tuple, write: int) -> None:
         try:
             payload = pickle.dumps((recorder.records, ok, value))
             pickle.loads(payload)  # what the parent will do: an exception may not rebuild
-        except Exception:  # noqa: BLE001
-            text = "".join(traceback.format_exception(value)) if not ok else "uden svar"
+        except Exception as problem:  # noqa: BLE001
+            text = ("".join(traceback.format_exception(value)) if not ok
+                    else f"svaret kunne ikke sendes tilbage: {problem!r}")
             payload = pickle.dumps((recorder.records, False, RuntimeError(text)))
         with os.fdopen(write, "wb") as pipe:
             pipe.write(payload)

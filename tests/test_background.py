@@ -85,6 +85,11 @@ def test_an_exception_that_cannot_travel_comes_back_as_the_childs_traceback():
         Background(_raises, _Unpicklable("to", "dele")).result()
 
 
+def test_a_result_that_cannot_travel_is_named():
+    with pytest.raises(RuntimeError, match="svaret kunne ikke sendes tilbage"):
+        Background(lambda: (lambda: "en funktion kan ikke pickles")).result()
+
+
 def test_cancel_stops_the_child_at_once():
     job = Background(time.sleep, 60)
     pid = job.pid
