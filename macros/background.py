@@ -6,8 +6,9 @@ The child's MkDocs log records are not printed by the child: they are sent back 
 result and logged again in the parent, in order, when the result is collected, so a strict
 build counts the child's warnings as its own. The function's return value or exception comes
 back the same way (an exception that cannot be pickled comes back as a ``RuntimeError`` with
-the child's traceback). Without ``os.fork`` (Windows) the function runs when its result is
-asked for, as it did before there was a second process.
+the child's traceback). Without ``os.fork`` (Windows), or with ``fork=False`` (``mkdocs
+serve``, whose server threads a forked copy must not inherit), the function runs when its
+result is asked for, as it did before there was a second process.
 """
 
 from __future__ import annotations
@@ -35,11 +36,11 @@ class Background:
     """``fn(*args)`` in a forked child (``pid``, None once it is collected or where there is
     no fork); ``result()`` waits for it, ``cancel()`` stops it."""
 
-    def __init__(self, fn: Callable[..., Any], *args: Any):
+    def __init__(self, fn: Callable[..., Any], *args: Any, fork: bool = True):
         self._call = (fn, args)
         self._outcome: tuple[bool, Any] | None = None
         self.pid: int | None = None
-        if not hasattr(os, "fork"):
+        if not fork or not hasattr(os, "fork"):
             return
         read, write = os.pipe()
         pid = os.fork()

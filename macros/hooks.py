@@ -196,7 +196,7 @@ def _draw_pixi(config: MkDocsConfig, gen: SimpleNamespace, book) -> None:
     _stop_pixi()
     if gen.pdf.PLUGIN in config.plugins:
         cache = gen.pdf_cache.PdfCache.for_project(Path(config.config_file_path).parent)
-        _pixi = gen.pixi.InBackground(book, cache)
+        _pixi = gen.pixi.InBackground(book, cache, fork=not _serving)
 
 
 def _stop_pixi() -> None:

@@ -102,9 +102,9 @@ class InBackground:
     from ``on_config``, and MkDocs empties the site's folder after that. ``into`` waits for
     it and moves it into the site; a guide that is too long raises ``PixiTooLong`` there."""
 
-    def __init__(self, book: Handbook, cache: PdfCache):
+    def __init__(self, book: Handbook, cache: PdfCache, fork: bool = True):
         self.scratch = Path(tempfile.mkdtemp(prefix="ssp-pixi-"))
-        self.job = Background(write, book, self.scratch, cache)
+        self.job = Background(write, book, self.scratch, cache, fork=fork)
 
     def into(self, site_dir: Path) -> Path | None:
         try:

@@ -101,11 +101,14 @@ def test_cancel_stops_the_child_at_once():
     assert job.pid is None
 
 
-def test_without_fork_the_work_is_done_when_the_result_is_asked_for(monkeypatch):
-    monkeypatch.delattr(background.os, "fork")
+@pytest.mark.parametrize("how", ["no os.fork", "fork=False"])
+def test_without_fork_the_work_is_done_when_the_result_is_asked_for(monkeypatch, how):
+    if how == "no os.fork":
+        monkeypatch.delattr(background.os, "fork")
     calls = []
-    job = Background(lambda: calls.append(threading.get_ident()) or "inline")
-    assert calls == []
+    job = Background(lambda: calls.append(threading.get_ident()) or "inline",
+                     fork=how != "fork=False")
+    assert job.pid is None and calls == []
     assert job.result() == "inline"
     assert job.result() == "inline"
     assert calls == [threading.get_ident()]
