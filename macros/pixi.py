@@ -37,24 +37,19 @@ NOTE_HEADING = "Noter"  # each note page's heading
 
 
 class PixiTooLong(Exception):
-    """The guide needs more than MAX_PAGES pages; ``problem`` is the editor's line."""
+    """The guide needs more than MAX_PAGES pages; ``problem`` is the editor's line. Built
+    from the line alone, so it pickles as it is: it is raised in a background process."""
 
-    def __init__(self, book: Handbook, pages_needed: int):
-        self.problem = Problem(
+    def __init__(self, problem: Problem):
+        self.problem = problem
+        super().__init__(problem)
+
+    @classmethod
+    def needing(cls, book: Handbook, pages_needed: int) -> "PixiTooLong":
+        return cls(Problem(
             book.source_file("pixi") or "pixi.yml", 0, 0,
             f"pixi-guiden fylder {pages_needed} sider A5",
-            f"højst {MAX_PAGES} sider: forkort teksterne i pixi.yml eller vælg færre roller")
-        super().__init__(str(self.problem))
-
-    def __reduce__(self):  # drawn in a background process, raised in the build's
-        return _too_long, (self.problem,)
-
-
-def _too_long(problem: Problem) -> PixiTooLong:
-    error = PixiTooLong.__new__(PixiTooLong)
-    error.problem = problem
-    Exception.__init__(error, str(problem))
-    return error
+            f"højst {MAX_PAGES} sider: forkort teksterne i pixi.yml eller vælg færre roller"))
 
 
 def _html(book: Handbook, notes: int) -> str:
@@ -89,7 +84,7 @@ def write(book: Handbook, site_dir: Path, cache: PdfCache | None = None) -> Path
             if pad := _missing(len(document.pages)):
                 document = _draw(_html(book, notes=pad), drawing)
         if len(document.pages) > MAX_PAGES:
-            raise PixiTooLong(book, len(document.pages))
+            raise PixiTooLong.needing(book, len(document.pages))
         target.parent.mkdir(parents=True, exist_ok=True)
         document.write_pdf(target, pdf_tags=True)  # language and title come from the HTML
     drawing.keep(cache, key, target)

@@ -67,10 +67,8 @@ def test_an_exception_is_raised_in_the_parent():
 
 def test_a_too_long_pixi_guide_keeps_its_editor_line_across_processes():
     problem = Problem("data/x/pixi.yml", 0, 0, "pixi-guiden fylder 16 sider A5", "højst 12")
-    error = pixi.PixiTooLong.__new__(pixi.PixiTooLong)
-    error.problem = problem
     with pytest.raises(pixi.PixiTooLong) as raised:
-        Background(_raises, error).result()
+        Background(_raises, pixi.PixiTooLong(problem)).result()
     assert raised.value.problem == problem
     assert str(raised.value) == str(problem)
 
