@@ -183,16 +183,34 @@ def _pdf_cache(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def browser():
-    """One Chromium (Debian's) per test session and worker."""
+def _playwright():
     from playwright.sync_api import sync_playwright
 
+    with sync_playwright() as p:
+        yield p
+
+
+def _launch(playwright, pdf_viewer: bool):
     from browser_util import CHROMIUM_ARGS, chromium_path
 
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    return playwright.chromium.launch(executable_path=chromium_path(pdf_viewer),
+                                      args=CHROMIUM_ARGS)
+
+
+@pytest.fixture(scope="session")
+def browser(_playwright):
+    """One headless Chromium (Debian's) per test session and worker (browser_util)."""
+    browser = _launch(_playwright, pdf_viewer=False)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture(scope="session")
+def full_browser(_playwright):
+    """Debian's full Chromium, for the tests of what only it has: the PDF viewer."""
+    browser = _launch(_playwright, pdf_viewer=True)
+    yield browser
+    browser.close()
 
 
 @pytest.fixture

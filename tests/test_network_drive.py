@@ -30,11 +30,11 @@ def _file_path(url: str) -> str:
     return unquote(urlsplit(url).path)
 
 
-def test_menu_search_and_pdf_work_from_disk(drive, browser):
+def test_menu_search_and_pdf_work_from_disk(drive, full_browser):
     built, top = drive
     site = top / "site"
     problems: list[str] = []
-    page = browser.new_page(accept_downloads=True)
+    page = full_browser.new_page(accept_downloads=True)  # its PDF viewer opens the PDFs
     watch_failed_requests(page, problems, wanted=lambda r: r.url.startswith("file:"))
     page.on("request", lambda r: problems.append(f"not from disk: {r.url}")
             if urlsplit(r.url).scheme not in ("file", "data", "blob", "about", "chrome",
