@@ -127,6 +127,14 @@ def _build_into(folder: Path, data_root: Path, kommune: str, tmp_path_factory) -
          "stderr": result.stderr}), encoding="utf-8")
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items) -> None:
+    """Tests marked ``long`` (a minute or so each) first, so that xdist's ``load``
+    scheduling (pytest.ini) deals them out to the workers at the start and the short tests
+    fill in around them, instead of one of them starting last and running alone."""
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)
+
+
 #: The municipalities the selected tests build (set when collection is done).
 _needed: list[tuple[Path, str]] = []
 

@@ -79,6 +79,7 @@ WIDE_TABLES = """() => [...document.querySelectorAll('article table')]
                || {textContent: t.rows[0].textContent}).textContent.trim().slice(0, 60))"""
 
 
+@pytest.mark.long
 @pytest.mark.parametrize("part", range(WALK_PARTS))
 def test_every_page_on_the_intranet_server(intranet, browser, part):
     """Every page of the web release, read once from nginx (the archive's own configuration)

@@ -19,6 +19,7 @@ EDITS = 100  # checked per municipality (fast: no build)
 BUILDS = 2  # of the edits check calls OK, built strictly per municipality (one with the PDF)
 
 
+@pytest.mark.long
 @pytest.mark.parametrize("kommune", ["bjergby", "aaby"])
 def test_check_ok_means_the_build_succeeds(kommune, tmp_path):
     raw = loading.read_kommune(FIXTURE_DATA, kommune)
