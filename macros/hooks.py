@@ -191,7 +191,7 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
 
 def _draw_pixi(config: MkDocsConfig, gen: SimpleNamespace, book) -> None:
     """Start drawing the pixi guide (when PDFs are on) in the background: it is laid out
-    while the site and the handbook are made, and put in the site by ``on_post_build``."""
+    while the pages are made, and put in the site by ``on_env``."""
     global _pixi
     _stop_pixi()
     if gen.pdf.PLUGIN in config.plugins:
@@ -206,17 +206,10 @@ def _stop_pixi() -> None:
         _pixi = None
 
 
-@event_priority(-50)  # with the other PDFs, before the staged site is swapped in
+@event_priority(-50)  # after the PDFs, before the staged site is swapped in
 def on_post_build(config: MkDocsConfig) -> None:
-    """Put the pixi guide in the site (when PDFs are on), then publish the staged site."""
-    global _pixi
+    """Close the preview's bookkeeping of this build, then publish the staged site."""
     gen = _generator()
-    if _pixi is not None:
-        pixi, _pixi = _pixi, None
-        try:
-            pixi.into(Path(config.site_dir))
-        except gen.pixi.PixiTooLong as error:
-            raise PluginError(str(error)) from None
     if _serving:
         gen.preview.CACHE.finish(gen.preview.warnings_so_far())
     if _staged is not None:
@@ -260,6 +253,16 @@ def _cache_templates(theme) -> None:
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    """Put the pixi guide in the site (when PDFs are on): it was drawn while the pages were
+    read, and a guide that is too long stops the build here, before the pages are rendered
+    and the handbook is laid out."""
+    global _pixi
+    if _pixi is not None:
+        pixi, _pixi = _pixi, None
+        try:
+            pixi.into(Path(config.site_dir))
+        except _generator().pixi.PixiTooLong as error:
+            raise PluginError(str(error)) from None
     if _serving:
         _generator().preview.CACHE.templates(env)
         _generator().preview.CACHE.search(config)

@@ -8,7 +8,7 @@ rather than a second mkdocs-to-pdf instance because the page count has to be kno
 the booklet, and the guide's links must point at the published site. It is laid out once,
 with three note pages of which those the padding needs are kept (``_padded``). WeasyPrint is
 imported only when a guide is drawn, and a guide whose HTML did not change comes from the
-PDF cache. A build draws it in a forked process while it makes the site and the handbook
+PDF cache. A build draws it in a forked process while it reads the pages
 (``InBackground``, ``background.py``).
 """
 
@@ -93,8 +93,8 @@ def write(book: Handbook, site_dir: Path, cache: PdfCache | None = None) -> Path
 
 class InBackground:
     """The guide drawn by ``write`` in a background process (``background.py``) while the
-    build makes the site and the handbook, into a scratch folder of its own: it is started
-    from ``on_config``, and MkDocs empties the site's folder after that. ``into`` waits for
+    build reads the pages, into a scratch folder of its own: it is started from
+    ``on_config``, and MkDocs empties the site's folder after that. ``into`` waits for
     it and moves it into the site; a guide that is too long raises ``PixiTooLong`` there."""
 
     def __init__(self, book: Handbook, cache: PdfCache, fork: bool = True):

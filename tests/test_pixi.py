@@ -121,6 +121,8 @@ def test_a_pixi_over_12_pages_stops_the_build(fixture_copy, tmp_path):
     result = mkdocs_build(tmp_path / "site", "bjergby", fixture_copy, pdf=True)
     assert result.returncode != 0
     assert expected in result.stdout + result.stderr
+    # it stops before the pages are rendered: the handbook is not laid out for nothing
+    assert "Rendering for PDF" not in result.stdout + result.stderr
 
 
 def test_one_layout_pads_the_guide_as_counting_and_padding_did(tmp_path, monkeypatch):
