@@ -1,6 +1,6 @@
 """Work a build does in a forked process while it goes on with the rest: the pixi guide is
-laid out on the second core while the site's pages and the handbook's PDF are made on the
-first (Herning: the guide's 0.4 s come off a full build).
+laid out on the second core while the build reads the site's pages on the first (the guide's
+0.4 s come off a full build).
 
 The child's MkDocs log records are not printed by the child: they are sent back with its
 result and logged again in the parent, in order, when the result is collected, so a strict

@@ -257,15 +257,16 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     read, and a guide that is too long stops the build here, before the pages are rendered
     and the handbook is laid out."""
     global _pixi
+    gen = _generator()
     if _pixi is not None:
         pixi, _pixi = _pixi, None
         try:
             pixi.into(Path(config.site_dir))
-        except _generator().pixi.PixiTooLong as error:
+        except gen.pixi.PixiTooLong as error:
             raise PluginError(str(error)) from None
     if _serving:
-        _generator().preview.CACHE.templates(env)
-        _generator().preview.CACHE.search(config)
+        gen.preview.CACHE.templates(env)
+        gen.preview.CACHE.search(config)
     return env
 
 
