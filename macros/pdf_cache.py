@@ -26,6 +26,8 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import unquote, urlparse
 
+from .line_widths import Memo
+
 LOG = logging.getLogger("mkdocs.ssp.pdf")
 KEEP = 40
 VERSION = "1"  # bump when what a key covers changes
@@ -161,8 +163,9 @@ class _Zlib:
 
 class Drawing:
     """One PDF being drawn: a URL fetcher that records what WeasyPrint reads, a count of its
-    warnings and errors, and while it is drawn, pydyf's compression level (``_Zlib``) and
-    Python's cyclic garbage collector paused; ``keep`` stores the result if it can be reused.
+    warnings and errors, and while it is drawn, pydyf's compression level (``_Zlib``), table
+    widths measured with each line break asked once (``line_widths.Memo``) and Python's cyclic
+    garbage collector paused; ``keep`` stores the result if it can be reused.
 
     The collector is paused because WeasyPrint's layout makes millions of objects that
     reference counting frees, and the collector kept scanning them: it took 2.4 s of the
@@ -190,6 +193,7 @@ class Drawing:
 
         LOGGER.addHandler(self._problems)
         self._zlib, pydyf.zlib = getattr(pydyf, "zlib", zlib), _Zlib()
+        self._memo = Memo().__enter__()
         self._collecting = gc.isenabled()
         gc.disable()
         return self
@@ -200,6 +204,7 @@ class Drawing:
 
         LOGGER.removeHandler(self._problems)
         pydyf.zlib = self._zlib
+        self._memo.__exit__(*exc)
         if self._collecting:
             gc.enable()
 
