@@ -2,9 +2,10 @@
 laid out on the second core while the build reads the site's pages on the first (the guide's
 0.4 s come off a full build).
 
-The child's MkDocs log records are not printed by the child: they are sent back with its
-result and logged again in the parent, in order, when the result is collected, so a strict
-build counts the child's warnings as its own. The function's return value or exception comes
+The child's MkDocs and WeasyPrint log records are not printed by the child: they are sent
+back with its result and logged again in the parent, in order, when the result is collected,
+so a strict build counts the child's warnings (and mkdocs-to-pdf WeasyPrint's errors) as its
+own. The function's return value or exception comes
 back the same way (an exception that cannot be pickled comes back as a ``RuntimeError`` with
 the child's traceback). Without ``os.fork`` (Windows), or with ``fork=False`` (``mkdocs
 serve``, whose server threads a forked copy must not inherit), the function runs when its
@@ -20,7 +21,7 @@ import signal
 import traceback
 from typing import Any, Callable
 
-MKDOCS_LOG = "mkdocs"
+LOGS = ("mkdocs", "weasyprint")  # the loggers whose records the parent logs again
 
 
 class _Recorder(logging.Handler):
@@ -94,10 +95,11 @@ class Background:
 def _run_child(fn: Callable[..., Any], args: tuple, write: int) -> None:
     code = 0
     try:
-        log = logging.getLogger(MKDOCS_LOG)
         recorder = _Recorder()
-        log.handlers[:] = [recorder]
-        log.propagate = False
+        for name in LOGS:
+            log = logging.getLogger(name)
+            log.handlers[:] = [recorder]
+            log.propagate = False
         try:
             ok, value = True, fn(*args)
         except BaseException as error:  # noqa: BLE001 - sent to the parent, which raises it

@@ -117,7 +117,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # Which build is this: the generator's commit, in every page's footer (and 404.html).
         "version": gen.version.generator_version(),
     }
-    gen.pdf.configure(config, book)
+    gen.pdf.configure(config, book, fork=not _serving)
     gen.pdf_messages.install(book)
     _draw_pixi(config, gen, book)
     if _staged is not None:

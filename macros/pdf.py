@@ -72,15 +72,16 @@ def cover_texts(book: "Handbook") -> dict[str, str]:
         "revision": book.revision_label}.items()}
 
 
-def configure(config, book: "Handbook") -> None:
+def configure(config, book: "Handbook", fork: bool = True) -> None:
     """Add the PDF plugin with options from the data when the PDF is on (before the plugins
-    read the config); an HTML-only build never imports it."""
+    read the config); an HTML-only build never imports it. ``fork``: the PDF may be drawn
+    in a forked process (not while serving)."""
     config.extra["ssp_forside"] = cover_texts(book)
     if not wanted(config):
         return
     from . import pdf_plugin
 
-    pdf_plugin.enable(config, PLUGIN, options(config, book))
+    pdf_plugin.enable(config, PLUGIN, options(config, book), fork=fork)
 
 
 def inject_link(output_content, pdf_path, page, logger):

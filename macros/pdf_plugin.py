@@ -64,6 +64,8 @@ class ArticleGenerator(Generator):
 
 
 class HandbookPdfPlugin(WithPdfPlugin):
+    fork = True  # draw the PDF in a forked process (pdf_cache.CachedPdf)
+
     def on_config(self, config) -> None:
         super().on_config(config)
         if self.generator is None:
@@ -71,12 +73,13 @@ class HandbookPdfPlugin(WithPdfPlugin):
         self.generator = ArticleGenerator(options=self._options)
         self._options.relaxed_js = CachedPdf(
             PdfCache.for_project(Path(config.config_file_path).parent),
-            site_dir=lambda: Path(config.site_dir), finisher=prepend_producer)
+            site_dir=lambda: Path(config.site_dir), finisher=prepend_producer, fork=self.fork)
 
 
-def enable(config, name: str, options: dict) -> None:
+def enable(config, name: str, options: dict, fork: bool = True) -> None:
     """Add the plugin to this build's plugins with ``options`` and run its ``on_config``."""
     plugin = HandbookPdfPlugin()
+    plugin.fork = fork
     errors, _warnings = plugin.load_config(options, config.config_file_path)
     if errors:
         raise PluginError(f"PDF-indstillinger: {errors}")

@@ -60,6 +60,30 @@ def test_the_childs_mkdocs_log_is_replayed_in_the_parent_in_order(caplog):
     assert counter.get_counts() == [("WARNING", 1)]
 
 
+def _weasyprint_error():
+    logging.getLogger("weasyprint").error("Failed to load image at %r", "logo.png")
+    return "tegnet"
+
+
+def test_the_childs_weasyprint_errors_reach_the_parents_filters():
+    """mkdocs-to-pdf counts WeasyPrint's errors with a filter on the "weasyprint" logger and
+    fails a strict build on them: a PDF drawn in a child must be counted the same way."""
+    seen = []
+
+    class Counting(logging.Filter):
+        def filter(self, record):
+            seen.append((record.levelname, record.getMessage()))
+            return True
+
+    counting = Counting()
+    logging.getLogger("weasyprint").addFilter(counting)
+    try:
+        assert Background(_weasyprint_error).result() == "tegnet"
+    finally:
+        logging.getLogger("weasyprint").removeFilter(counting)
+    assert seen == [("ERROR", "Failed to load image at 'logo.png'")]
+
+
 def test_an_exception_is_raised_in_the_parent():
     with pytest.raises(KeyError, match="mangler"):
         Background(_raises, KeyError("mangler")).result()

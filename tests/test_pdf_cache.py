@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 import subprocess
 import sys
 import zlib
@@ -87,6 +88,33 @@ def test_a_changed_stylesheet_or_image_draws_the_pdf_again(tmp_path, caplog):
     logo.write_text(logo.read_text(encoding="utf-8").replace('width="10" height="10"/>',
                                                              'width="5" height="5"/>'))
     assert not from_cache("2026-03-03T12:00:00+00:00")
+
+
+@pytest.mark.parametrize("fork", [True, False], ids=["forked", "in-process"])
+def test_the_handbook_is_drawn_in_a_child_whose_problems_reach_the_build(tmp_path, caplog,
+                                                                         monkeypatch, fork):
+    """Drawn in a forked process the build waits for (not while serving: ``fork=False``).
+    WeasyPrint's errors there are logged again by the build's own "weasyprint" logger, where
+    mkdocs-to-pdf counts them to fail a strict build; a PDF drawn with errors is not cached."""
+    draw, where = CachedPdf._draw, tmp_path / "pid"
+
+    def recording(self, *args):
+        where.write_text(str(os.getpid()))
+        return draw(self, *args)
+
+    monkeypatch.setattr(CachedPdf, "_draw", recording)
+    cache = PdfCache(tmp_path / "cache")
+    renderer = CachedPdf(cache, site_dir=lambda: tmp_path, finisher=None, fork=fork)
+    target = tmp_path / "pdf" / "x.pdf"
+    with caplog.at_level(logging.ERROR, logger="weasyprint"):
+        renderer.write_pdf('<html><head><title>T</title></head><body><p>Politiet.</p>'
+                           f'<img alt="" src="{(tmp_path / "mangler.png").as_uri()}">'
+                           "</body></html>", str(target))
+    assert (int(where.read_text()) != os.getpid()) is fork
+    assert "Politiet." in _text(target)
+    assert [(r.name, r.levelname) for r in caplog.records] == [("weasyprint", "ERROR")]
+    assert "mangler.png" in caplog.records[0].getMessage()
+    assert not list((tmp_path / "cache").glob("??/*"))  # drawn with an error: not kept
 
 
 def test_page_streams_are_compressed_at_zlibs_default_level(tmp_path):
