@@ -1,15 +1,16 @@
-"""Work a build does in a forked process while it goes on with the rest: the pixi guide is
-laid out on the second core while the build reads the site's pages on the first (the guide's
-0.4 s come off a full build).
+"""Work a build does in a forked process: the pixi guide, laid out on the second core while
+the build reads the site's pages on the first (the guide's 0.4 s come off a full build), and
+the handbook PDF, which the build waits for (``pdf_cache.CachedPdf``: the child exits without
+freeing the layout).
 
 The child's MkDocs and WeasyPrint log records are not printed by the child: they are sent
 back with its result and logged again in the parent, in order, when the result is collected,
-so a strict build counts the child's warnings (and mkdocs-to-pdf WeasyPrint's errors) as its
-own. The function's return value or exception comes
-back the same way (an exception that cannot be pickled comes back as a ``RuntimeError`` with
-the child's traceback). Without ``os.fork`` (Windows), or with ``fork=False`` (``mkdocs
-serve``, whose server threads a forked copy must not inherit), the function runs when its
-result is asked for, as it did before there was a second process.
+so a strict build counts the child's warnings as its own, and mkdocs-to-pdf counts
+WeasyPrint's errors. The function's return value or exception comes back the same way (an
+exception that cannot be pickled comes back as a ``RuntimeError`` with the child's
+traceback). Without ``os.fork`` (Windows), or with ``fork=False`` (``mkdocs serve``, whose
+server threads a forked copy must not inherit), the function runs when its result is asked
+for, as it did before there was a second process.
 """
 
 from __future__ import annotations
