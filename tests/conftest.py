@@ -148,8 +148,9 @@ def pytest_collection_modifyitems(items) -> None:
     chunk = max(len(items) // workers // 4, 2)
     ordered = []
     for share in shares[:-1]:
-        ordered += share + short[:max(chunk - len(share), 0)]
-        del short[:max(chunk - len(share), 0)]
+        fill = max(chunk - len(share), 0)
+        ordered += share + short[:fill]
+        del short[:fill]
     items[:] = ordered + shares[-1] + short
 
 
